@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests in a real Chromium against the production build on a fresh database.
+ * Playwright cannot download its own browser here: Debian's chromium is used when present.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 4317);
+export const E2E_PASSWORD = 'correct horse battery staple 2005';
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const databasePath = path.join(os.tmpdir(), `acquis-e2e-${process.pid}`, 'acquis.db');
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	timeout: 30_000,
+	expect: { timeout: 10_000 },
+	reporter: process.env.CI ? 'line' : 'list',
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: chromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	webServer: {
+		command: 'node --import tsx server/build-if-stale.ts && node --import tsx server/main.ts',
+		url: `http://127.0.0.1:${PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 120_000,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			DATABASE_PATH: databasePath,
+			DEMO_PASSWORD: E2E_PASSWORD,
+			LOG_LEVEL: 'warn'
+		}
+	}
+});

@@ -1,0 +1,61 @@
+import { Audit } from './audit';
+import { SignIn } from './auth/sign-in';
+import { Sessions } from './auth/sessions';
+import { SignInThrottle } from './auth/throttle';
+import type { Config } from './config';
+import { openDatabase, type Db } from './db/database';
+import { migrate } from './db/migrate';
+import { DocumentStore } from './document/store';
+import { EventBus } from './events';
+import { createLogger, type Logger } from './log';
+import { Programme } from './programme';
+import { seedDemoProgramme } from './seed/demo-programme';
+import { Strategies } from './strategies';
+import { Users } from './users';
+
+/**
+ * Everything the back end is, built once per process around one database connection:
+ * routes, the socket and the command line all reach the same instance.
+ */
+export interface Backend {
+	config: Config;
+	log: Logger;
+	db: Db;
+	bus: EventBus;
+	audit: Audit;
+	users: Users;
+	sessions: Sessions;
+	signIn: SignIn;
+	programme: Programme;
+	strategies: Strategies;
+	documents: DocumentStore;
+	close(): Promise<void>;
+}
+
+export async function createBackend(config: Config, log = createLogger(config.logLevel)): Promise<Backend> {
+	const db = openDatabase(config.databasePath);
+	const schemaVersion = await migrate(db);
+	const bus = new EventBus();
+	const audit = new Audit(db);
+	const users = new Users(db, audit, bus);
+	const sessions = new Sessions(db, users, bus);
+	const backend: Backend = {
+		config,
+		log,
+		db,
+		bus,
+		audit,
+		users,
+		sessions,
+		signIn: new SignIn(users, sessions, new SignInThrottle(), audit, log),
+		programme: new Programme(db),
+		strategies: new Strategies(db),
+		documents: new DocumentStore(db),
+		async close() {
+			db.close();
+		}
+	};
+	log.info({ event: 'database-ready', path: config.databasePath, schemaVersion });
+	if (config.seed === 'demo') await seedDemoProgramme(backend);
+	return backend;
+}

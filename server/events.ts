@@ -1,0 +1,14 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * What one part of the back end tells the others without knowing them: a change of access
+ * re-judges live connections, a change to a strategy reaches its open pages.
+ */
+export interface DomainEvents {
+	/** A user's grants or active state changed: their sessions and live connections are judged again. */
+	'access-changed': [userId: number];
+	/** A strategy's status changed (locked, signed, unlocked). */
+	'strategy-status-changed': [strategyId: string];
+}
+
+export class EventBus extends EventEmitter<DomainEvents> {}

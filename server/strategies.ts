@@ -1,0 +1,89 @@
+import type { Db } from './db/database';
+import { can, hasRole, type Actor, type StrategyAction } from './auth/policy';
+import { AppError } from './errors';
+import type { DelegationCode, ModuleCode, StrategyStatus } from '../src/lib/vocabulary';
+
+export interface Strategy {
+	id: string;
+	title: string;
+	delegation: { code: DelegationCode; name: string };
+	module: ModuleCode;
+	status: StrategyStatus;
+	updatedAt: string;
+}
+
+interface StrategyRow {
+	id: string;
+	title: string;
+	delegation_code: DelegationCode;
+	delegation_name: string;
+	module: ModuleCode;
+	status: StrategyStatus;
+	updated_at: number;
+}
+
+function toStrategy(row: StrategyRow): Strategy {
+	return {
+		id: row.id,
+		title: row.title,
+		delegation: { code: row.delegation_code, name: row.delegation_name },
+		module: row.module,
+		status: row.status,
+		updatedAt: new Date(row.updated_at).toISOString()
+	};
+}
+
+/** Strategy ids are short slugs (`al-migration`); anything else, path-like ids included, is simply not found. */
+const STRATEGY_ID_SHAPE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+export function strategyScope(strategy: Strategy) {
+	return { kind: 'strategy' as const, strategy: { delegation: strategy.delegation.code, module: strategy.module, status: strategy.status } };
+}
+
+/** The national strategies: one per delegation and module. */
+export class Strategies {
+	private readonly selectAll;
+	private readonly selectOne;
+
+	constructor(private readonly db: Db) {
+		const select = `SELECT strategies.id, strategies.title, strategies.delegation_code, delegations.name AS delegation_name,
+			strategies.module, strategies.status, strategies.updated_at
+			FROM strategies JOIN delegations ON delegations.code = strategies.delegation_code`;
+		this.selectAll = db.prepare(`${select} ORDER BY delegations.name, strategies.module`);
+		this.selectOne = db.prepare(`${select} WHERE strategies.id = ?`);
+	}
+
+	find(id: string): Strategy | undefined {
+		if (!STRATEGY_ID_SHAPE.test(id)) return undefined;
+		const row = this.selectOne.get(id) as StrategyRow | undefined;
+		return row && toStrategy(row);
+	}
+
+	/** Every strategy the actor may read [P1]. */
+	readableBy(actor: Actor): Strategy[] {
+		return (this.selectAll.all() as StrategyRow[]).map(toStrategy).filter((strategy) => can(actor, 'read', strategyScope(strategy)));
+	}
+
+	/**
+	 * The strategy, if the actor may do `action` to it: 404 when there is no such strategy,
+	 * 403 when the actor's roles do not allow the action, 409 when they would but the
+	 * strategy's status does not (a locked text cannot be edited).
+	 */
+	authorize(actor: Actor, action: StrategyAction, id: string): Strategy {
+		const strategy = this.find(id);
+		if (!strategy) throw new AppError('not_found', 'There is no such strategy.');
+		const scope = strategyScope(strategy);
+		if (!hasRole(actor, action, scope.strategy)) {
+			throw new AppError('forbidden', 'Your role does not allow this on this strategy.');
+		}
+		if (!can(actor, action, scope)) {
+			throw new AppError('strategy_locked', `This strategy is ${strategy.status}; it cannot be changed until it is unlocked.`);
+		}
+		return strategy;
+	}
+
+	/** A change reached the text: the overview's "last change" moves. */
+	touch(id: string, at = Date.now()): void {
+		this.db.prepare('UPDATE strategies SET updated_at = ? WHERE id = ?').run(at, id);
+	}
+}

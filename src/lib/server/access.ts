@@ -1,0 +1,28 @@
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { can, type Actor } from '$server/auth/policy';
+import { AppError } from '$server/errors';
+
+/** The signed-in person, or a redirect to the sign-in page that comes back here afterwards. */
+export function signedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
+	const actor = event.locals.actor;
+	if (!actor) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	return actor;
+}
+
+/** The signed-in administrator; anyone else gets 403 [P6]. */
+export function administrator(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
+	const actor = signedIn(event);
+	if (!can(actor, 'manage-users', { kind: 'programme' })) error(403, 'Only administrators may manage the programme.');
+	return actor;
+}
+
+/** Where to go after signing in: only a path on this site, never `//elsewhere` (open redirect). */
+export function safeNext(next: string | null): string {
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/strategies';
+}
+
+/** A refusal from the domain as a form failure the page shows; anything else is a real error. */
+export function formFailure<T extends object = object>(caught: unknown, values: T = {} as T) {
+	if (caught instanceof AppError) return fail(caught.status, { ...values, message: caught.message, code: caught.code });
+	throw caught;
+}

@@ -1,0 +1,20 @@
+import { fail } from '@sveltejs/kit';
+import { backend } from '$server/registry';
+import { administrator } from '$lib/server/access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	administrator(event);
+	return { sessions: backend().sessions.listActive(), currentSessionId: event.locals.session?.id };
+};
+
+export const actions: Actions = {
+	end: async (event) => {
+		const actor = administrator(event);
+		const id = (await event.request.formData()).get('id');
+		if (typeof id !== 'string' || id === '') return fail(422, { message: 'Choose a session to end.' });
+		backend().sessions.end(id);
+		backend().audit.record({ userId: actor.id, action: 'sessions-ended', details: { sessionId: id } });
+		return { done: 'Session ended.' };
+	}
+};

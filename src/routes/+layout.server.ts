@@ -1,0 +1,17 @@
+import { backend } from '$server/registry';
+import { can } from '$server/auth/policy';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals }) => {
+	const actor = locals.actor;
+	if (!actor) return { user: null };
+	const programme = backend().programme;
+	return {
+		user: {
+			name: actor.name,
+			email: actor.email,
+			roles: actor.grants.map((grant) => programme.describe(grant)),
+			isAdmin: can(actor, 'manage-users', { kind: 'programme' })
+		}
+	};
+};

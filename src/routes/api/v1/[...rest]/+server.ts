@@ -1,0 +1,5 @@
+import { errorResponse } from '$lib/server/api';
+import { AppError } from '$server/errors';
+
+/** Unknown API paths answer in the API's own error shape, not with an HTML page. */
+export const fallback = () => errorResponse(new AppError('not_found', 'There is no such API endpoint.'));

@@ -1,0 +1,65 @@
+import { DEMO_PASSWORD } from './server';
+
+/** A program's sign-in: `POST /login`, and the session cookie it sets (`name=value`). */
+export async function signIn(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<string> {
+	const response = await fetch(`${baseUrl}/login`, {
+		method: 'POST',
+		body: new URLSearchParams({ email, password }),
+		redirect: 'manual'
+	});
+	if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+	return sessionCookieOf(response)!;
+}
+
+export function sessionCookieOf(response: Response): string | undefined {
+	const header = response.headers.getSetCookie().find((cookie) => /^(__Host-)?session=/.test(cookie));
+	return header?.split(';')[0];
+}
+
+/** A JSON API call with a session cookie; the body, when given, is sent as JSON. */
+export async function api(
+	baseUrl: string,
+	cookie: string | undefined,
+	path: string,
+	init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}
+): Promise<{ status: number; body: any; headers: Headers }> {
+	const response = await fetch(`${baseUrl}/api/v1${path}`, {
+		method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+		headers: {
+			...(cookie && { cookie }),
+			...(init.body !== undefined && { 'content-type': 'application/json' }),
+			...init.headers
+		},
+		body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+		redirect: 'manual'
+	});
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// Not JSON: the test sees the text.
+	}
+	return { status: response.status, body, headers: response.headers };
+}
+
+/** A form post as a browser on this site sends it (Origin set, Accept HTML). */
+export async function postForm(
+	baseUrl: string,
+	cookie: string | undefined,
+	path: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {}
+): Promise<Response> {
+	return fetch(`${baseUrl}${path}`, {
+		method: 'POST',
+		headers: {
+			origin: baseUrl,
+			accept: 'text/html',
+			...(cookie && { cookie }),
+			...headers
+		},
+		body: new URLSearchParams(fields),
+		redirect: 'manual'
+	});
+}

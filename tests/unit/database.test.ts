@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { documentToJSON } from '../../server/document/render';
+import { testBackend } from '../helpers/backend';
+import { tempDatabasePath } from '../helpers/server';
+
+describe('database', () => {
+	it('[D2] is migrated forward on start, its version recorded, in WAL mode with foreign keys on', async () => {
+		const app = await testBackend({ seed: 'none' });
+		expect(app.db.pragma('user_version', { simple: true })).toBe(1);
+		expect(app.db.pragma('journal_mode', { simple: true })).toBe('wal');
+		expect(app.db.pragma('foreign_keys', { simple: true })).toBe(1);
+		expect(app.db.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['0001-foundation']);
+		await app.close();
+	});
+
+	it('[D3] refuses to change or remove an audit row: the record is append-only', async () => {
+		const app = await testBackend({ seed: 'none' });
+		app.audit.record({ userId: null, action: 'sign-in-failed', details: { email: 'x@example.org' } });
+		expect(() => app.db.prepare("UPDATE audit_log SET action = 'sign-in'").run()).toThrow(/append-only/);
+		expect(() => app.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+		expect(app.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(1);
+		await app.close();
+	});
+});
+
+describe('the demo programme', () => {
+	it('[D1] seeds five delegations, three modules, fifteen strategies with their outline, and one account per role', async () => {
+		const app = await testBackend();
+		expect(app.programme.delegations().map((d) => d.name)).toEqual([
+			'Albania',
+			'Bosnia and Herzegovina',
+			'Croatia',
+			'North Macedonia',
+			'Serbia and Montenegro'
+		]);
+		expect(app.programme.modules().map((m) => `${m.name} — ${m.partner}`)).toEqual(['Migration — IOM', 'Asylum — UNHCR', 'Visa — ICMPD']);
+		expect(app.db.prepare('SELECT count(*) FROM strategies').pluck().get()).toBe(15);
+		expect(app.strategies.find('cs-visa')?.title).toBe('National EU Alignment Strategy — Visa (Serbia and Montenegro)');
+
+		const json = documentToJSON(app.documents.load('hr-asylum')!);
+		const headings = json.content!.filter((node) => node.type === 'heading' && node.attrs?.level === 2).map((node) => node.content![0]!.text);
+		expect(headings).toEqual([
+			'1 Introduction',
+			'2 Current situation',
+			'3 EU standards and benchmarks',
+			'4 Strategic objectives',
+			'5 Implementation action plan',
+			'6 Monitoring and reporting'
+		]);
+		const table = json.content!.find((node) => node.type === 'table')!;
+		const header = table.content![0]!.content!.map((cell) => cell.content![0]!.content![0]!.text);
+		expect(header).toEqual(['Measure', 'Responsible institution', 'Deadline', 'Budget source', 'Indicator']);
+
+		const emails = app.users.list().map((u) => u.email);
+		expect(emails).toHaveLength(15);
+		for (const email of ['admin@demo.local', 'head.cs@demo.local', 'author.mk@demo.local', 'expert.visa@demo.local', 'observer@demo.local']) {
+			expect(emails).toContain(email);
+		}
+		await app.close();
+	});
+
+	it('[D1] never seeds a document again: a restart keeps the stored text byte for byte', async () => {
+		const databasePath = tempDatabasePath();
+		const first = await testBackend({ databasePath });
+		const before = Y.encodeStateAsUpdate(first.documents.load('al-visa')!);
+		await first.close();
+		const second = await testBackend({ databasePath });
+		expect(Y.encodeStateAsUpdate(second.documents.load('al-visa')!)).toEqual(before);
+		expect(second.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(15);
+		await second.close();
+	});
+
+	it('[D1] SEED=none leaves the database empty for a production install', async () => {
+		const app = await testBackend({ seed: 'none' });
+		expect(app.db.prepare('SELECT count(*) FROM strategies').pluck().get()).toBe(0);
+		expect(app.users.list()).toEqual([]);
+		await app.close();
+	});
+});
