@@ -1,4 +1,5 @@
 import { Audit } from './audit';
+import { CollabHub } from './collab/hub';
 import { SignIn } from './auth/sign-in';
 import { Sessions } from './auth/sessions';
 import { SignInThrottle } from './auth/throttle';
@@ -29,6 +30,7 @@ export interface Backend {
 	programme: Programme;
 	strategies: Strategies;
 	documents: DocumentStore;
+	collab: CollabHub;
 	close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 	const audit = new Audit(db);
 	const users = new Users(db, audit, bus);
 	const sessions = new Sessions(db, users, bus);
+	const strategies = new Strategies(db);
+	const documents = new DocumentStore(db);
+	const collab = new CollabHub({ config, log, bus, users, sessions, strategies, documents });
 	const backend: Backend = {
 		config,
 		log,
@@ -49,9 +54,11 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		sessions,
 		signIn: new SignIn(users, sessions, new SignInThrottle(), audit, log),
 		programme: new Programme(db),
-		strategies: new Strategies(db),
-		documents: new DocumentStore(db),
+		strategies,
+		documents,
+		collab,
 		async close() {
+			collab.close();
 			db.close();
 		}
 	};

@@ -13,6 +13,8 @@ export interface Config {
 	demoPassword: string | undefined;
 	/** The public origin (scheme, host, port) when the app sits behind a proxy. */
 	origin: string | undefined;
+	/** The header a trusted proxy sets to the original protocol (adapter-node's PROTOCOL_HEADER). */
+	protocolHeader: string | undefined;
 	port: number;
 	host: string;
 	logLevel: string;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		seed,
 		demoPassword: env.DEMO_PASSWORD || undefined,
 		origin: env.ORIGIN || undefined,
+		protocolHeader: env.PROTOCOL_HEADER?.toLowerCase() || undefined,
 		port,
 		host: env.HOST ?? '127.0.0.1',
 		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info')

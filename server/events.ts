@@ -7,6 +7,8 @@ import { EventEmitter } from 'node:events';
 export interface DomainEvents {
 	/** A user's grants or active state changed: their sessions and live connections are judged again. */
 	'access-changed': [userId: number];
+	/** Some or all of a user's sessions ended (signed out, ended by an admin, expired). */
+	'sessions-ended': [userId: number];
 	/** A strategy's status changed (locked, signed, unlocked). */
 	'strategy-status-changed': [strategyId: string];
 }

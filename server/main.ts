@@ -4,8 +4,8 @@ import { loadConfig } from './config';
 import { backend } from './registry';
 
 /**
- * The production entry: one HTTP server for the built SvelteKit app (and, with the
- * co-editing issue, the collaboration socket on the same port).
+ * The production entry: one HTTP server for the built SvelteKit app and the collaboration
+ * socket (`/collab/<strategyId>`) on the same port.
  *
  * Importing the build runs SvelteKit's `init` hook, which starts the process's one back
  * end; this file only asks the registry for it, so there is never a second copy.
@@ -36,9 +36,9 @@ server.on('clientError', (error, socket: Socket) => {
 	if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
 	else socket.destroy();
 });
-server.on('upgrade', (_request, socket: Socket) => {
-	socket.on('error', () => socket.destroy());
-	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+server.on('upgrade', (request, socket: Socket, head) => {
+	if (ownProtocolHeader) request.headers[PROTOCOL_HEADER] = 'http';
+	app.collab.handleUpgrade(request, socket, head);
 });
 
 server.listen(config.port, config.host, () => {
@@ -55,8 +55,9 @@ async function stop(signal: string) {
 	stopping = true;
 	app.log.info({ event: 'stopping', signal });
 	server.close();
-	server.closeAllConnections();
+	// The hub stores everything and closes every socket with 1012 before the database closes.
 	await app.close();
+	server.closeAllConnections();
 	process.exit(0);
 }
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,5 +1,7 @@
 import type { Db } from './db/database';
 import type { Grant } from './auth/policy';
+import { m } from '../src/lib/paraglide/messages.js';
+import { delegationName, moduleName, roleName } from '../src/lib/i18n/names';
 import type { DelegationCode, ModuleCode } from '../src/lib/vocabulary';
 
 export interface Delegation {
@@ -12,14 +14,6 @@ export interface Module {
 	name: string;
 	partner: string;
 }
-
-const ROLE_NAMES = {
-	admin: 'Administrator',
-	author: 'Author',
-	head: 'Head of delegation',
-	expert: 'Expert',
-	observer: 'Observer'
-} as const;
 
 /** The regional programme: its title, its delegations and its modules. */
 export class Programme {
@@ -40,18 +34,17 @@ export class Programme {
 			.all() as Module[];
 	}
 
-	/** A grant in words: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
+	/** A grant in the reader's language: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
 	describe(grant: Grant): string {
-		const role = ROLE_NAMES[grant.role];
+		const partner = grant.module && this.modules().find((module) => module.code === grant.module)?.partner;
 		const scope = [
-			grant.delegation && this.delegations().find((d) => d.code === grant.delegation)?.name,
-			grant.module &&
-				(() => {
-					const module = this.modules().find((m) => m.code === grant.module);
-					return module && `${module.name} (${module.partner})`;
-				})()
-		].filter(Boolean);
-		if (grant.role === 'observer' && scope.length === 0) return `${role} · whole programme`;
-		return scope.length ? `${role} · ${scope.join(', ')}` : role;
+			grant.delegation && delegationName(grant.delegation),
+			grant.module && `${moduleName(grant.module)}${partner ? ` (${partner})` : ''}`
+		]
+			.filter(Boolean)
+			.join(', ');
+		const role = roleName(grant.role);
+		if (scope) return m.role_in_scope({ role, scope });
+		return grant.role === 'observer' ? m.role_in_scope({ role, scope: m.scope_whole_programme() }) : role;
 	}
 }

@@ -1,6 +1,7 @@
 import type { Db } from './db/database';
 import { can, hasRole, type Actor, type StrategyAction } from './auth/policy';
 import { AppError } from './errors';
+import { m } from '../src/lib/paraglide/messages.js';
 import type { DelegationCode, ModuleCode, StrategyStatus } from '../src/lib/vocabulary';
 
 export interface Strategy {
@@ -71,13 +72,13 @@ export class Strategies {
 	 */
 	authorize(actor: Actor, action: StrategyAction, id: string): Strategy {
 		const strategy = this.find(id);
-		if (!strategy) throw new AppError('not_found', 'There is no such strategy.');
+		if (!strategy) throw new AppError('not_found', m.error_strategy_not_found());
 		const scope = strategyScope(strategy);
 		if (!hasRole(actor, action, scope.strategy)) {
-			throw new AppError('forbidden', 'Your role does not allow this on this strategy.');
+			throw new AppError('forbidden', m.error_strategy_forbidden());
 		}
 		if (!can(actor, action, scope)) {
-			throw new AppError('strategy_locked', `This strategy is ${strategy.status}; it cannot be changed until it is unlocked.`);
+			throw new AppError('strategy_locked', m.error_strategy_locked());
 		}
 		return strategy;
 	}

@@ -5,8 +5,10 @@ import type { Actor, Grant } from './auth/policy';
 import { checkNewPassword, hashPassword } from './auth/password';
 import { newBearerToken, parseBearerToken, secretMatches } from './auth/secret';
 import { AppError } from './errors';
+import { m } from '../src/lib/paraglide/messages.js';
 import { PASSWORD_LINK_LIFETIME_MS } from '../src/lib/limits';
 import type { DelegationCode, ModuleCode, Role } from '../src/lib/vocabulary';
+import type { Locale } from '../src/lib/paraglide/runtime.js';
 
 export interface User {
 	id: number;
@@ -24,6 +26,7 @@ interface UserRow {
 	name: string;
 	password_hash: string | null;
 	active: 0 | 1;
+	locale: Locale | null;
 	created_at: number;
 }
 
@@ -50,7 +53,7 @@ function checkGrantShape(grant: Grant): void {
 					? delegation === null && module !== null
 					: delegation === null || module === null;
 	if (!ok) {
-		throw new AppError('invalid', `The role ${role} does not take that scope.`, { role, delegation, module });
+		throw new AppError('invalid', m.error_role_scope(), { role, delegation, module });
 	}
 }
 
@@ -100,17 +103,17 @@ export class Users {
 
 	get(id: number): User {
 		const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-		if (!row) throw new AppError('not_found', 'There is no such user.');
+		if (!row) throw new AppError('not_found', m.error_user_not_found());
 		return this.toUser(row, this.grantsOf(row.id));
 	}
 
 	/** The person behind a session, or null when the account is deactivated or gone. */
 	actor(id: number): Actor | null {
-		const row = this.db.prepare('SELECT id, email, name, active FROM users WHERE id = ?').get(id) as
-			| Pick<UserRow, 'id' | 'email' | 'name' | 'active'>
+		const row = this.db.prepare('SELECT id, email, name, active, locale FROM users WHERE id = ?').get(id) as
+			| Pick<UserRow, 'id' | 'email' | 'name' | 'active' | 'locale'>
 			| undefined;
 		if (!row || row.active !== 1) return null;
-		return { id: row.id, email: row.email, name: row.name, grants: this.grantsOf(row.id) };
+		return { id: row.id, email: row.email, name: row.name, locale: row.locale, grants: this.grantsOf(row.id) };
 	}
 
 	list(): User[] {
@@ -131,7 +134,7 @@ export class Users {
 		if (input.password !== undefined) checkNewPassword(input.password);
 		const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
 		if (this.findForSignIn(input.email)) {
-			throw new AppError('email_taken', 'An account with this e-mail address exists already.');
+			throw new AppError('email_taken', m.error_email_taken());
 		}
 		const id = this.db.transaction(() => {
 			const result = this.db
@@ -180,10 +183,10 @@ export class Users {
 					| undefined)
 			: undefined;
 		if (!parsed || !row || !secretMatches(parsed.secret, row.secret_hash)) {
-			throw new AppError('not_found', 'This link is not valid. Ask an administrator for a new one.');
+			throw new AppError('not_found', m.error_link_invalid());
 		}
 		if (row.used_at !== null || row.expires_at <= Date.now()) {
-			throw new AppError('link_expired', 'This link has expired or was used already. Ask an administrator for a new one.');
+			throw new AppError('link_expired', m.error_link_expired());
 		}
 		return this.get(row.user_id);
 	}
@@ -198,7 +201,7 @@ export class Users {
 				.prepare('UPDATE password_links SET used_at = ? WHERE id = ? AND used_at IS NULL')
 				.run(Date.now(), id);
 			// Two tabs redeeming the same link at once: the second finds it used.
-			if (used.changes !== 1) throw new AppError('link_expired', 'This link was used already.');
+			if (used.changes !== 1) throw new AppError('link_expired', m.error_link_expired());
 			this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, user.id);
 			this.audit.record({ userId: user.id, action: 'password-set', details: { user: user.email, via: 'link' } });
 		})();
@@ -234,14 +237,19 @@ export class Users {
 			}
 			return result.changes > 0;
 		})();
-		if (!removed) throw new AppError('not_found', `${user.email} does not hold that role.`);
+		if (!removed) throw new AppError('not_found', m.error_role_not_held({ email: user.email }));
 		this.bus.emit('access-changed', userId);
+	}
+
+	/** The interface language the person chose; it follows them to every device they sign in on. */
+	setLocale(userId: number, locale: Locale): void {
+		this.db.prepare('UPDATE users SET locale = ? WHERE id = ?').run(locale, userId);
 	}
 
 	setActive(userId: number, active: boolean, by: number | null): void {
 		const user = this.get(userId);
 		if (by === userId && !active) {
-			throw new AppError('conflict', 'You cannot deactivate your own account.');
+			throw new AppError('conflict', m.error_deactivate_self());
 		}
 		this.db.transaction(() => {
 			this.db.prepare('UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, userId);

@@ -1,6 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../src/lib/limits';
 import { AppError } from '../errors';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 /**
  * OWASP's second argon2id configuration (t=2, m=19 MiB, p=1). `algorithm: 2` is Argon2id;
@@ -12,10 +13,10 @@ const ARGON2ID = { algorithm: 2, timeCost: 2, memoryCost: 19_456, parallelism: 1
 export function checkNewPassword(password: string): void {
 	const length = [...password].length;
 	if (length < PASSWORD_MIN_LENGTH) {
-		throw new AppError('password_too_short', `A password has at least ${PASSWORD_MIN_LENGTH} characters.`);
+		throw new AppError('password_too_short', m.error_password_too_short({ min: PASSWORD_MIN_LENGTH }));
 	}
 	if (length > PASSWORD_MAX_LENGTH) {
-		throw new AppError('password_too_long', `A password has at most ${PASSWORD_MAX_LENGTH} characters.`);
+		throw new AppError('password_too_long', m.error_password_too_long({ max: PASSWORD_MAX_LENGTH }));
 	}
 }
 

@@ -1,4 +1,5 @@
 import type { DelegationCode, ModuleCode, Role, StrategyStatus } from '../../src/lib/vocabulary';
+import type { Locale } from '../../src/lib/paraglide/runtime.js';
 
 /**
  * Who may do what: the one place that decides (SPEC.md [P1]–[P9]). Pages, the JSON API and
@@ -17,6 +18,8 @@ export interface Actor {
 	id: number;
 	email: string;
 	name: string;
+	/** The interface language they chose, or null to follow their browser. */
+	locale: Locale | null;
 	grants: Grant[];
 }
 

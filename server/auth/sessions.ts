@@ -60,7 +60,7 @@ export class Sessions {
 	constructor(
 		private readonly db: Db,
 		private readonly users: Users,
-		bus: EventBus
+		private readonly bus: EventBus
 	) {
 		bus.on('access-changed', (userId) => {
 			if (!this.users.actor(userId)) this.endAllFor(userId);
@@ -107,12 +107,35 @@ export class Sessions {
 		return { session, actor };
 	}
 
+	/**
+	 * The person behind a session id the server already trusts (a live socket), or null once
+	 * the session has ended, expired or its user was deactivated. `active` marks the session
+	 * as used, as a request would: editing over the socket keeps a session alive.
+	 */
+	stillValid(sessionId: string, active = false): Actor | null {
+		const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
+		if (!row) return null;
+		const session = toSession(row);
+		const now = Date.now();
+		if (sessionExpiresAt(session) <= now) {
+			this.end(session.id);
+			return null;
+		}
+		if (active && now - session.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS) {
+			this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?').run(now, session.id);
+		}
+		return this.users.actor(session.userId);
+	}
+
 	end(sessionId: string): void {
-		this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sessionId);
+		const userId = this.db.prepare('DELETE FROM sessions WHERE id = ? RETURNING user_id').pluck().get(sessionId) as number | undefined;
+		if (userId !== undefined) this.bus.emit('sessions-ended', userId);
 	}
 
 	endAllFor(userId: number): number {
-		return this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+		const ended = this.db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId).changes;
+		if (ended > 0) this.bus.emit('sessions-ended', userId);
+		return ended;
 	}
 
 	/** Every session still within its lifetimes, newest activity first. */

@@ -6,6 +6,7 @@ import type { Session, Sessions } from './sessions';
 import type { SignInThrottle } from './throttle';
 import { verifyPassword } from './password';
 import { AppError } from '../errors';
+import { m } from '../../src/lib/paraglide/messages.js';
 
 export interface SignInAttempt {
 	email: string;
@@ -42,7 +43,7 @@ export class SignIn {
 				action: 'sign-in-throttled',
 				details: { email, clientAddress: attempt.clientAddress }
 			});
-			throw new AppError('too_many_attempts', 'Too many failed sign-ins. Wait a few minutes and try again.', {
+			throw new AppError('too_many_attempts', m.error_too_many_attempts(), {
 				retryAfterSeconds
 			});
 		}
@@ -58,7 +59,7 @@ export class SignIn {
 				action: 'sign-in-failed',
 				details: { email, clientAddress: attempt.clientAddress }
 			});
-			throw new AppError('wrong_password', 'The e-mail address or the password is not right.');
+			throw new AppError('wrong_password', m.error_wrong_credentials());
 		}
 
 		this.throttle.forget(accountKey);

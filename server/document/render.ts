@@ -1,12 +1,17 @@
-import type { JSONContent } from '@tiptap/core';
+import { getSchema, getText, getTextSerializersFromSchema, type JSONContent } from '@tiptap/core';
 import { generateHTML } from '@tiptap/html/server';
+import { MarkdownManager } from '@tiptap/markdown';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
-import { getSchema } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { DOCUMENT_FIELD, documentExtensions } from '../../src/lib/editor/extensions';
 
 /** The schema both sides share; built once. */
 export const documentSchema = getSchema(documentExtensions);
+const markdown = new MarkdownManager({ extensions: documentExtensions });
+const textSerializers = getTextSerializersFromSchema(documentSchema);
+
+export const CONTENT_FORMATS = ['json', 'html', 'markdown', 'text'] as const;
+export type ContentFormat = (typeof CONTENT_FORMATS)[number];
 
 /** A Tiptap JSON document as a new Y.Doc, checked against the shared schema first. */
 export function documentFromJSON(json: JSONContent): Y.Doc {
@@ -21,4 +26,29 @@ export function documentToJSON(doc: Y.Doc): JSONContent {
 /** HTML through the shared extensions' own renderers: text escaped, disallowed links dropped. */
 export function documentToHTML(json: JSONContent): string {
 	return generateHTML(json, documentExtensions);
+}
+
+/** Markdown (GitHub-flavoured, tables as pipe tables) through the extensions' own serializers. */
+export function documentToMarkdown(json: JSONContent): string {
+	return markdown.serialize(json);
+}
+
+/** Plain text, blocks separated by a blank line. */
+export function documentToText(json: JSONContent): string {
+	return getText(documentSchema.nodeFromJSON(json), { blockSeparator: '\n\n', textSerializers });
+}
+
+/** A document in one of the content formats, with the media type to send it as. */
+export function renderDocument(doc: Y.Doc, format: ContentFormat): { body: string; type: string } {
+	const json = documentToJSON(doc);
+	switch (format) {
+		case 'json':
+			return { body: JSON.stringify(json), type: 'application/json' };
+		case 'html':
+			return { body: documentToHTML(json), type: 'text/html; charset=utf-8' };
+		case 'markdown':
+			return { body: documentToMarkdown(json), type: 'text/markdown; charset=utf-8' };
+		case 'text':
+			return { body: documentToText(json), type: 'text/plain; charset=utf-8' };
+	}
 }

@@ -1,19 +1,43 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/database';
 
+/** A strategy's text as stored: the folded state and the updates appended since. */
+export interface StoredDocument {
+	doc: Y.Doc;
+	/** The last appended update's number; the next append uses the one after. */
+	lastSeq: number;
+	logCount: number;
+	logBytes: number;
+}
+
+export interface AppendedUpdate {
+	strategyId: string;
+	seq: number;
+	update: Uint8Array;
+}
+
 /**
- * Where each strategy's text lives: its Yjs state in SQLite. A document is created once,
- * by the server, from the seed outline; it is never created again from anyone's content.
+ * Where each strategy's text lives: a folded Yjs state plus a log of the updates accepted
+ * since (SPEC.md [D4]–[D6]). A document is created once, by the server, from the seed outline;
+ * it is never created again from anyone's content [D1].
  */
 export class DocumentStore {
 	private readonly selectState;
 	private readonly insertState;
+	private readonly selectLog;
+	private readonly insertUpdate;
+	private readonly replaceState;
+	private readonly deleteLog;
 
 	constructor(private readonly db: Db) {
 		this.selectState = db.prepare('SELECT state FROM strategy_documents WHERE strategy_id = ?').pluck();
 		this.insertState = db.prepare(
 			'INSERT INTO strategy_documents (strategy_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
 		);
+		this.selectLog = db.prepare('SELECT seq, data FROM strategy_updates WHERE strategy_id = ? ORDER BY seq');
+		this.insertUpdate = db.prepare('INSERT INTO strategy_updates (strategy_id, seq, data) VALUES (?, ?, ?)');
+		this.replaceState = db.prepare('UPDATE strategy_documents SET state = ?, updated_at = ? WHERE strategy_id = ?');
+		this.deleteLog = db.prepare('DELETE FROM strategy_updates WHERE strategy_id = ? AND seq <= ?');
 	}
 
 	/** Stores a first state for a strategy that has none; returns false (and writes nothing) when one exists. */
@@ -21,12 +45,46 @@ export class DocumentStore {
 		return this.insertState.run(strategyId, Y.encodeStateAsUpdate(doc), Date.now()).changes === 1;
 	}
 
-	/** The stored text as a fresh Y.Doc, or null when the strategy has no document. */
-	load(strategyId: string): Y.Doc | null {
+	/**
+	 * The stored text: the folded state with every logged update applied in order, or null
+	 * when the strategy has no document. Throws when the stored bytes cannot be read, so that
+	 * nobody ever edits (and stores over) a document that failed to load.
+	 */
+	load(strategyId: string): StoredDocument | null {
 		const state = this.selectState.get(strategyId) as Uint8Array | undefined;
 		if (!state) return null;
-		const doc = new Y.Doc();
-		Y.applyUpdate(doc, state);
-		return doc;
+		const doc = new Y.Doc({ gc: true });
+		let lastSeq = 0;
+		let logBytes = 0;
+		let logCount = 0;
+		doc.transact(() => {
+			Y.applyUpdate(doc, state);
+			for (const row of this.selectLog.iterate(strategyId) as IterableIterator<{ seq: number; data: Uint8Array }>) {
+				Y.applyUpdate(doc, row.data);
+				lastSeq = row.seq;
+				logBytes += row.data.byteLength;
+				logCount += 1;
+			}
+		});
+		return { doc, lastSeq, logCount, logBytes };
+	}
+
+	/** Appends updates of any strategies in one transaction: all are stored, or none (and it throws). */
+	append(updates: readonly AppendedUpdate[]): void {
+		this.db.transaction(() => {
+			for (const { strategyId, seq, update } of updates) this.insertUpdate.run(strategyId, seq, update);
+		})();
+	}
+
+	/**
+	 * Folds the log into one state: `doc` must hold exactly the stored state and every update
+	 * up to `throughSeq`. One transaction; a failure leaves state and log as they were.
+	 */
+	compact(strategyId: string, doc: Y.Doc, throughSeq: number): void {
+		const state = Y.encodeStateAsUpdate(doc);
+		this.db.transaction(() => {
+			this.replaceState.run(state, Date.now(), strategyId);
+			this.deleteLog.run(strategyId, throughSeq);
+		})();
 	}
 }

@@ -1,3 +1,18 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Config } from '../config';
+
+/**
+ * The origin this server answers as, for a raw Node request: ORIGIN when set, else the
+ * protocol from the trusted proxy header (or http) and the Host header. The same rule
+ * adapter-node applies to pages, so the socket and the pages agree.
+ */
+export function requestOrigin(headers: IncomingHttpHeaders, config: Pick<Config, 'origin' | 'protocolHeader'>): string {
+	if (config.origin) return new URL(config.origin).origin;
+	const forwarded = config.protocolHeader ? headers[config.protocolHeader] : undefined;
+	const protocol = (Array.isArray(forwarded) ? forwarded[0] : forwarded) ?? 'http';
+	return `${protocol}://${headers.host ?? 'localhost'}`;
+}
+
 /**
  * Whether a browser tells us a request comes from another site. Browsers send `Origin` on
  * every cross-origin request and on every POST; `Sec-Fetch-Site` adds a second opinion.

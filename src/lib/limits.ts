@@ -37,3 +37,31 @@ export const EMAIL_MAX_LENGTH = 254;
 
 /** A JSON request body larger than this is refused with 413 before it is parsed. */
 export const JSON_BODY_MAX_BYTES = 1_000_000;
+
+/** A whole pasted chapter fits in one update; anything larger is refused (close 1009). */
+export const MAX_MESSAGE_BYTES = 4_000_000;
+/** A presence state is a name, a colour and a cursor; 16 kB is generous for that. */
+export const MAX_AWARENESS_STATE_BYTES = 16_000;
+/** Fast typing with presence is under 50 messages a second; a burst of 400 covers a reconnect. */
+export const SOCKET_MESSAGES_PER_SECOND = 200;
+export const SOCKET_MESSAGE_BURST = 400;
+/** Tabs and devices of one person; more is a runaway script. */
+export const MAX_CONNECTIONS_PER_USER = 20;
+/** Every member of a delegation and the module's experts, with room to spare. */
+export const MAX_CONNECTIONS_PER_ROOM = 250;
+/** A client that has not started the sync handshake by then is not an editor. */
+export const SYNC_HANDSHAKE_TIMEOUT_MS = 15_000;
+/** Past this much unsent data a receiver is not keeping up; it reconnects and resyncs. */
+export const MAX_SEND_BUFFER_BYTES = 8_000_000;
+/** Fold the update log into one state after this many updates or bytes, so loading stays fast. */
+export const COMPACT_AFTER_UPDATES = 2_000;
+export const COMPACT_AFTER_BYTES = 2_000_000;
+/** A failed write is retried with backoff between these bounds until the database accepts it. */
+export const STORAGE_RETRY_MIN_MS = 100;
+export const STORAGE_RETRY_MAX_MS = 5_000;
+/** "Saved" reaches editors at most this often (it travels in the server's presence state). */
+export const STORED_STATE_INTERVAL_MS = 250;
+/** A room whose last client left stays loaded this long, for a quick reconnect. */
+export const ROOM_IDLE_UNLOAD_MS = 5_000;
+/** Connections that stop answering pings are dropped. */
+export const SOCKET_PING_INTERVAL_MS = 30_000;

@@ -2,10 +2,11 @@ import { expect, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../../playwright.config';
 
 /** Signs in through the form, as a person would, and waits for the strategies overview. */
-export async function signInAs(page: Page, email: string, password = E2E_PASSWORD): Promise<void> {
+export async function signInAs(page: Page, email: string, password = E2E_PASSWORD, locale: string = 'en'): Promise<void> {
 	await page.goto('/login');
-	await page.getByLabel('E-mail address').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', locale);
+	await page.locator('#email').fill(email);
+	await page.locator('#password').fill(password);
+	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/strategies$/);
 }

@@ -10,6 +10,7 @@ export function testBackend(options: { databasePath?: string; seed?: 'demo' | 'n
 			seed: options.seed ?? 'demo',
 			demoPassword: DEMO_PASSWORD,
 			origin: undefined,
+			protocolHeader: undefined,
 			port: 0,
 			host: '127.0.0.1',
 			logLevel: 'silent'

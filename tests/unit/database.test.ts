@@ -1,16 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { documentToJSON } from '../../server/document/render';
+import { migrations } from '../../server/db/migrations';
+import { openDatabase } from '../../server/db/database';
 import { testBackend } from '../helpers/backend';
 import { tempDatabasePath } from '../helpers/server';
 
 describe('database', () => {
 	it('[D2] is migrated forward on start, its version recorded, in WAL mode with foreign keys on', async () => {
 		const app = await testBackend({ seed: 'none' });
-		expect(app.db.pragma('user_version', { simple: true })).toBe(1);
+		expect(app.db.pragma('user_version', { simple: true })).toBe(migrations.length);
 		expect(app.db.pragma('journal_mode', { simple: true })).toBe('wal');
 		expect(app.db.pragma('foreign_keys', { simple: true })).toBe(1);
-		expect(app.db.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['0001-foundation']);
+		expect(app.db.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all()).toEqual(migrations.map((m) => m.name));
+		await app.close();
+	});
+
+	it('[D2] a database from an earlier version is brought forward, keeping its data', async () => {
+		const databasePath = tempDatabasePath();
+		const early = openDatabase(databasePath);
+		early.exec("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+		migrations[0]!.up(early);
+		early.prepare("INSERT INTO schema_migrations VALUES ('0001-foundation', 0)").run();
+		early.prepare("INSERT INTO users (email, name, created_at) VALUES ('kept@example.org', 'Kept', 0)").run();
+		early.close();
+		const app = await testBackend({ databasePath, seed: 'none' });
+		expect(app.users.findByEmail('kept@example.org')?.name).toBe('Kept');
+		expect(app.db.pragma('user_version', { simple: true })).toBe(migrations.length);
 		await app.close();
 	});
 
@@ -38,7 +54,7 @@ describe('the demo programme', () => {
 		expect(app.db.prepare('SELECT count(*) FROM strategies').pluck().get()).toBe(15);
 		expect(app.strategies.find('cs-visa')?.title).toBe('National EU Alignment Strategy — Visa (Serbia and Montenegro)');
 
-		const json = documentToJSON(app.documents.load('hr-asylum')!);
+		const json = documentToJSON(app.documents.load('hr-asylum')!.doc);
 		const headings = json.content!.filter((node) => node.type === 'heading' && node.attrs?.level === 2).map((node) => node.content![0]!.text);
 		expect(headings).toEqual([
 			'1 Introduction',
@@ -63,10 +79,10 @@ describe('the demo programme', () => {
 	it('[D1] never seeds a document again: a restart keeps the stored text byte for byte', async () => {
 		const databasePath = tempDatabasePath();
 		const first = await testBackend({ databasePath });
-		const before = Y.encodeStateAsUpdate(first.documents.load('al-visa')!);
+		const before = Y.encodeStateAsUpdate(first.documents.load('al-visa')!.doc);
 		await first.close();
 		const second = await testBackend({ databasePath });
-		expect(Y.encodeStateAsUpdate(second.documents.load('al-visa')!)).toEqual(before);
+		expect(Y.encodeStateAsUpdate(second.documents.load('al-visa')!.doc)).toEqual(before);
 		expect(second.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(15);
 		await second.close();
 	});

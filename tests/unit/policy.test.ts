@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, type Actor, type Grant, type StrategyAction, type StrategyScope } from '../../server/auth/policy';
 import type { StrategyStatus } from '../../src/lib/vocabulary';
 
-const actor = (...grants: Grant[]): Actor => ({ id: 1, email: 'x@example.org', name: 'X', grants });
+const actor = (...grants: Grant[]): Actor => ({ id: 1, email: 'x@example.org', name: 'X', locale: null, grants });
 const strategy = (status: StrategyStatus = 'draft'): { kind: 'strategy'; strategy: StrategyScope } => ({
 	kind: 'strategy',
 	strategy: { delegation: 'al', module: 'asylum', status }

@@ -1,6 +1,7 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can, type Actor } from '$server/auth/policy';
 import { AppError } from '$server/errors';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The signed-in person, or a redirect to the sign-in page that comes back here afterwards. */
 export function signedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
@@ -12,7 +13,7 @@ export function signedIn(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
 /** The signed-in administrator; anyone else gets 403 [P6]. */
 export function administrator(event: Pick<RequestEvent, 'locals' | 'url'>): Actor {
 	const actor = signedIn(event);
-	if (!can(actor, 'manage-users', { kind: 'programme' })) error(403, 'Only administrators may manage the programme.');
+	if (!can(actor, 'manage-users', { kind: 'programme' })) error(403, m.error_admin_only());
 	return actor;
 }
 

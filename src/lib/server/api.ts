@@ -4,6 +4,7 @@ import { AppError } from '$server/errors';
 import { backend } from '$server/registry';
 import type { Actor } from '$server/auth/policy';
 import { JSON_BODY_MAX_BYTES } from '$lib/limits';
+import { m } from '$lib/paraglide/messages.js';
 
 /** The JSON error shape of the API: `{"error":{"code","message"}}` with the matching status. */
 export function errorResponse(error: unknown): Response {
@@ -14,7 +15,7 @@ export function errorResponse(error: unknown): Response {
 		return json({ error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) } }, { status: error.status, headers });
 	}
 	backend().log.error({ event: 'unexpected-error', err: error });
-	return json({ error: { code: 'internal', message: 'Something went wrong on the server. Nothing you sent was lost; try again.' } }, { status: 500 });
+	return json({ error: { code: 'internal', message: m.error_internal() } }, { status: 500 });
 }
 
 /**
@@ -28,7 +29,7 @@ export function api<E extends RequestEvent>(
 	return async (event) => {
 		try {
 			const actor = event.locals.actor;
-			if (!actor) throw new AppError('unauthenticated', 'Sign in to use the API.');
+			if (!actor) throw new AppError('unauthenticated', m.error_sign_in_required());
 			const result = await handler(event, actor);
 			return result instanceof Response ? result : json(result, { status });
 		} catch (error) {
@@ -58,14 +59,14 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 }
 
 function tooLarge(limit: number): AppError {
-	return new AppError('payload_too_large', `The request body is larger than ${Math.round(limit / 1000)} kB.`);
+	return new AppError('payload_too_large', m.error_body_too_large({ size: Math.round(limit / 1000) }));
 }
 
 /** Turns a schema failure into a 422 that names the first field at fault. */
 export function invalid(error: z.ZodError): AppError {
 	const issue = error.issues[0];
 	const field = issue?.path.join('.') || 'body';
-	return new AppError('invalid', `${field}: ${issue?.message ?? 'invalid'}`, {
+	return new AppError('invalid', m.error_field({ field, problem: issue?.message ?? m.validation_invalid_value() }), {
 		issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
 	});
 }
@@ -74,14 +75,14 @@ export function invalid(error: z.ZodError): AppError {
 export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!/^application\/json\b/i.test(type)) {
-		throw new AppError('bad_request', 'Send a JSON body with Content-Type: application/json.');
+		throw new AppError('bad_request', m.error_json_content_type());
 	}
 	const text = await readLimited(request, JSON_BODY_MAX_BYTES);
 	let body: unknown;
 	try {
 		body = JSON.parse(text);
 	} catch {
-		throw new AppError('invalid_json', 'The request body is not valid JSON.');
+		throw new AppError('invalid_json', m.error_not_json());
 	}
 	const parsed = schema.safeParse(body);
 	if (!parsed.success) throw invalid(parsed.error);

@@ -3,6 +3,7 @@ import { backend } from '$server/registry';
 import { sessionCookieName } from '$server/auth/sessions';
 import { isForeignRequest } from '$server/http/origin';
 import { SESSION_ABSOLUTE_LIFETIME_MS } from '$lib/limits';
+import { m } from '$lib/paraglide/messages.js';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -13,7 +14,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const refuseForeignOrigin: Handle = async ({ event, resolve }) => {
 	if (UNSAFE_METHODS.has(event.request.method) && isForeignRequest(event.request.headers, event.url.origin)) {
 		backend().log.warn({ event: 'foreign-origin-refused', path: event.url.pathname, origin: event.request.headers.get('origin') });
-		const message = 'Requests from another site are refused.';
+		const message = m.error_foreign_origin();
 		return event.url.pathname.startsWith('/api/')
 			? json({ error: { code: 'foreign_origin', message } }, { status: 403 })
 			: new Response(message, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });

@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 			...delegation,
 			strategies: modules.flatMap((module) => {
 				const strategy = readable.find((s) => s.delegation.code === delegation.code && s.module === module.code);
-				return strategy ? [{ ...strategy, moduleName: module.name, partner: module.partner }] : [];
+				return strategy ? [{ ...strategy, partner: module.partner }] : [];
 			})
 		}))
 		.filter((delegation) => delegation.strategies.length > 0);

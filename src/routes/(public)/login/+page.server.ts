@@ -4,6 +4,7 @@ import { AppError } from '$server/errors';
 import { formFailure, safeNext } from '$lib/server/access';
 import { sessionCookie } from '$lib/server/guards';
 import { formObject, signInForm } from '$lib/validation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,7 +18,7 @@ export const actions: Actions = {
 		const fields = formObject(await event.request.formData());
 		try {
 			const parsed = signInForm.safeParse(fields);
-			if (!parsed.success) throw new AppError('bad_request', parsed.error.issues[0]?.message ?? 'Enter your e-mail address and password.');
+			if (!parsed.success) throw new AppError('bad_request', parsed.error.issues[0]?.message ?? m.validation_enter_email());
 			const { token } = await backend().signIn.attempt({
 				email: parsed.data.email,
 				password: parsed.data.password,

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
 import { administrator } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = (event) => {
 	administrator(event);
@@ -12,9 +13,9 @@ export const actions: Actions = {
 	end: async (event) => {
 		const actor = administrator(event);
 		const id = (await event.request.formData()).get('id');
-		if (typeof id !== 'string' || id === '') return fail(422, { message: 'Choose a session to end.' });
+		if (typeof id !== 'string' || id === '') return fail(422, { message: m.validation_choose_session() });
 		backend().sessions.end(id);
 		backend().audit.record({ userId: actor.id, action: 'sessions-ended', details: { sessionId: id } });
-		return { done: 'Session ended.' };
+		return { done: m.session_ended() };
 	}
 };

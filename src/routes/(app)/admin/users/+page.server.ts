@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
 import { administrator, formFailure } from '$lib/server/access';
 import { formObject, grantForm, newUserForm } from '$lib/validation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -27,9 +28,9 @@ export const actions: Actions = {
 		const form = formObject(await event.request.formData());
 		const values = { email: form.email ?? '', name: form.name ?? '' };
 		const person = newUserForm.safeParse(form);
-		if (!person.success) return fail(422, { ...values, message: person.error.issues[0]?.message ?? 'Check the form.' });
+		if (!person.success) return fail(422, { ...values, message: person.error.issues[0]?.message ?? m.validation_invalid_value() });
 		const role = form.role ? grantForm.safeParse(form) : null;
-		if (role && !role.success) return fail(422, { ...values, message: role.error.issues[0]?.message ?? 'Check the role.' });
+		if (role && !role.success) return fail(422, { ...values, message: role.error.issues[0]?.message ?? m.validation_choose_role() });
 		try {
 			const { users } = backend();
 			const user = await users.create(person.data, actor.id);

@@ -9,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
 	try {
 		const strategy = backend().strategies.authorize(actor, 'read', event.params.id);
-		const doc = backend().documents.load(strategy.id);
+		const doc = backend().collab.document(strategy.id);
 		return { strategy, html: doc ? documentToHTML(documentToJSON(doc)) : '' };
 	} catch (caught) {
 		if (caught instanceof AppError) error(caught.status, caught.message);

@@ -3,6 +3,7 @@ import { backend } from '$server/registry';
 import { AppError } from '$server/errors';
 import { formFailure } from '$lib/server/access';
 import { formObject, setPasswordForm } from '$lib/validation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -20,7 +21,7 @@ export const actions: Actions = {
 		const parsed = setPasswordForm.safeParse(formObject(await request.formData()));
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			return fail(422, { field: String(issue?.path[0] ?? 'password'), message: issue?.message ?? 'Check the form.' });
+			return fail(422, { field: String(issue?.path[0] ?? 'password'), message: issue?.message ?? m.validation_invalid_value() });
 		}
 		try {
 			await backend().users.redeemPasswordLink(params.token, parsed.data.password);

@@ -3,11 +3,12 @@ import { backend } from '$server/registry';
 import { AppError } from '$server/errors';
 import { administrator, formFailure } from '$lib/server/access';
 import { formObject, grantForm } from '$lib/validation';
+import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 function userId(param: string): number {
 	const id = Number(param);
-	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'There is no such user.');
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, m.error_user_not_found());
 	return id;
 }
 
@@ -36,10 +37,10 @@ export const actions: Actions = {
 	grant: async (event) => {
 		const actor = administrator(event);
 		const parsed = grantForm.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(422, { message: parsed.error.issues[0]?.message ?? 'Check the role.' });
+		if (!parsed.success) return fail(422, { message: parsed.error.issues[0]?.message ?? m.validation_choose_role() });
 		try {
 			backend().users.grant(userId(event.params.id), parsed.data, actor.id);
-			return { done: 'Role granted.' };
+			return { done: m.role_granted() };
 		} catch (caught) {
 			return formFailure(caught);
 		}
@@ -47,10 +48,10 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const actor = administrator(event);
 		const parsed = grantForm.safeParse(formObject(await event.request.formData()));
-		if (!parsed.success) return fail(422, { message: 'Choose a role to remove.' });
+		if (!parsed.success) return fail(422, { message: m.validation_choose_role() });
 		try {
 			backend().users.revoke(userId(event.params.id), parsed.data, actor.id);
-			return { done: 'Role removed.' };
+			return { done: m.role_removed() };
 		} catch (caught) {
 			return formFailure(caught);
 		}
@@ -59,7 +60,7 @@ export const actions: Actions = {
 		const actor = administrator(event);
 		try {
 			backend().users.setActive(userId(event.params.id), false, actor.id);
-			return { done: 'Account deactivated; all its sessions have ended.' };
+			return { done: m.account_deactivated() };
 		} catch (caught) {
 			return formFailure(caught);
 		}
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		const actor = administrator(event);
 		try {
 			backend().users.setActive(userId(event.params.id), true, actor.id);
-			return { done: 'Account reactivated.' };
+			return { done: m.account_reactivated() };
 		} catch (caught) {
 			return formFailure(caught);
 		}
@@ -87,6 +88,6 @@ export const actions: Actions = {
 		const id = userId(event.params.id);
 		const ended = backend().sessions.endAllFor(id);
 		backend().audit.record({ userId: actor.id, action: 'sessions-ended', details: { userId: id, ended } });
-		return { done: `${ended} session${ended === 1 ? '' : 's'} ended.` };
+		return { done: m.sessions_ended({ count: ended }) };
 	}
 };

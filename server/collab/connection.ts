@@ -1,0 +1,142 @@
+import type { WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
+import type { Actor } from '../auth/policy';
+import type { Logger } from '../log';
+import { CLOSE } from '../../src/lib/collab/protocol';
+import {
+	MAX_SEND_BUFFER_BYTES,
+	SOCKET_MESSAGE_BURST,
+	SOCKET_MESSAGES_PER_SECOND,
+	SYNC_HANDSHAKE_TIMEOUT_MS
+} from '../../src/lib/limits';
+import type { PresenceUser } from '../../src/lib/collab/protocol';
+
+/** What a connection hands its room, one decoded message at a time. */
+export interface MessageSink {
+	receive(connection: Connection, decoder: decoding.Decoder, message: Uint8Array): void;
+	leave(connection: Connection): void;
+}
+
+/** A token bucket: SOCKET_MESSAGES_PER_SECOND sustained, SOCKET_MESSAGE_BURST at once. */
+class MessageBudget {
+	private tokens = SOCKET_MESSAGE_BURST;
+	private refilledAt = performance.now();
+
+	take(): boolean {
+		const now = performance.now();
+		this.tokens = Math.min(SOCKET_MESSAGE_BURST, this.tokens + ((now - this.refilledAt) / 1000) * SOCKET_MESSAGES_PER_SECOND);
+		this.refilledAt = now;
+		if (this.tokens < 1) return false;
+		this.tokens -= 1;
+		return true;
+	}
+}
+
+/**
+ * One live socket of one person in one room. Every message is decoded inside a guard: bytes
+ * that do not decode close this connection only (SPEC.md [S6]); the process, the room and the
+ * other clients carry on.
+ */
+export class Connection {
+	/** Client ids this connection has presented in awareness; nobody else may use them [S5]. */
+	readonly clientIds = new Set<number>();
+	/** Whether updates from this connection are stored; false for readers and on locked text [S4]. */
+	writable: boolean;
+	/** Set once the client has sent sync step 1. */
+	handshakeDone = false;
+	private readonly budget = new MessageBudget();
+	private readonly handshakeTimer: NodeJS.Timeout;
+	private alive = true;
+	private closed = false;
+	private activeSinceBeat = false;
+
+	constructor(
+		readonly socket: WebSocket,
+		public actor: Actor,
+		readonly sessionId: string,
+		readonly presence: PresenceUser,
+		writable: boolean,
+		private readonly sink: MessageSink,
+		private readonly log: Logger
+	) {
+		this.writable = writable;
+		this.handshakeTimer = setTimeout(() => {
+			if (!this.handshakeDone) this.close(CLOSE.syncTimeout, 'sync handshake not started');
+		}, SYNC_HANDSHAKE_TIMEOUT_MS);
+		socket.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+		socket.on('pong', () => {
+			this.alive = true;
+		});
+		socket.on('close', () => this.onClose());
+		// An unhandled socket error would take the process down.
+		socket.on('error', (error) => {
+			this.log.debug({ event: 'socket-error', message: error.message });
+			socket.terminate();
+		});
+	}
+
+	private onMessage(data: Buffer, isBinary: boolean): void {
+		if (this.closed) return;
+		this.activeSinceBeat = true;
+		if (!this.budget.take()) {
+			this.log.warn({ event: 'socket-flooding', userId: this.actor.id });
+			this.close(CLOSE.flooding, 'too many messages');
+			return;
+		}
+		if (!isBinary) {
+			this.close(CLOSE.badMessage, 'binary messages only');
+			return;
+		}
+		const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+		try {
+			this.sink.receive(this, decoding.createDecoder(message), message);
+		} catch (error) {
+			this.log.warn({ event: 'socket-bad-message', userId: this.actor.id, message: (error as Error).message });
+			this.close(CLOSE.badMessage, 'message could not be decoded');
+		}
+	}
+
+	/** Sends a message; a receiver too far behind is disconnected rather than buffered without end [S7]. */
+	send(message: Uint8Array): void {
+		if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+		if (this.socket.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
+			this.close(CLOSE.slowReader, 'not reading fast enough');
+			return;
+		}
+		this.socket.send(message, { binary: true });
+	}
+
+	/** Whether the client sent anything since the last call: editing keeps its session alive. */
+	takeActivity(): boolean {
+		const active = this.activeSinceBeat;
+		this.activeSinceBeat = false;
+		return active;
+	}
+
+	/** Called by the hub's heartbeat: a connection that missed the last ping is dropped. */
+	ping(): void {
+		if (!this.alive) {
+			this.socket.terminate();
+			return;
+		}
+		this.alive = false;
+		this.socket.ping();
+	}
+
+	close(code: number, reason: string): void {
+		if (this.closed) return;
+		this.socket.close(code, reason);
+		this.onClose();
+	}
+
+	private onClose(): void {
+		if (this.closed) return;
+		this.closed = true;
+		clearTimeout(this.handshakeTimer);
+		this.sink.leave(this);
+	}
+
+	get isClosed(): boolean {
+		return this.closed;
+	}
+}

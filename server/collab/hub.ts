@@ -1,0 +1,313 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { can, type Actor } from '../auth/policy';
+import { sessionCookieName, type Sessions } from '../auth/sessions';
+import type { Config } from '../config';
+import type { DocumentStore } from '../document/store';
+import type { EventBus } from '../events';
+import { requestOrigin } from '../http/origin';
+import type { Logger } from '../log';
+import { strategyScope, type Strategies, type Strategy } from '../strategies';
+import type { Users } from '../users';
+import { Committer } from './committer';
+import { Connection } from './connection';
+import { presenceOf } from './presence';
+import { Room } from './room';
+import { CLOSE } from '../../src/lib/collab/protocol';
+import {
+	COMPACT_AFTER_BYTES,
+	COMPACT_AFTER_UPDATES,
+	MAX_CONNECTIONS_PER_ROOM,
+	MAX_CONNECTIONS_PER_USER,
+	MAX_MESSAGE_BYTES,
+	ROOM_IDLE_UNLOAD_MS,
+	SOCKET_PING_INTERVAL_MS
+} from '../../src/lib/limits';
+
+const COLLAB_PATH = /^\/collab\/([^/?#]+)$/;
+
+interface HubDependencies {
+	config: Config;
+	log: Logger;
+	bus: EventBus;
+	users: Users;
+	sessions: Sessions;
+	strategies: Strategies;
+	documents: DocumentStore;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+	for (const part of (header ?? '').split(';')) {
+		const [key, ...value] = part.trim().split('=');
+		if (key === name) return value.join('=');
+	}
+	return undefined;
+}
+
+/** Answers an upgrade with a plain HTTP refusal and closes the socket. */
+function refuse(socket: Duplex, status: number, code: string, message: string): void {
+	const body = JSON.stringify({ error: { code, message } });
+	const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];
+	socket.end(
+		`HTTP/1.1 ${status} ${reason ?? 'Error'}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}
+
+/**
+ * The collaboration server: the y-websocket protocol at `/collab/<strategyId>` on the app's
+ * own port. It authenticates every upgrade from the session cookie with the same policy as
+ * the pages, keeps one room per open strategy, stores every update before anyone else sees
+ * it, and re-judges live connections the moment access changes (SPEC.md [S1]–[S8]).
+ */
+export class CollabHub {
+	private readonly rooms = new Map<string, Room>();
+	private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+	private readonly byUser = new Map<number, Set<Connection>>();
+	private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
+	private readonly committer: Committer;
+	private readonly heartbeat: NodeJS.Timeout;
+	private accepting = true;
+
+	constructor(private readonly deps: HubDependencies) {
+		this.committer = new Committer(deps.documents, deps.log, (room) => this.afterStore(room));
+		this.wss.on('error', (error) => deps.log.error({ event: 'websocket-server-error', message: error.message }));
+		this.heartbeat = setInterval(() => this.beat(), SOCKET_PING_INTERVAL_MS);
+		this.heartbeat.unref();
+		deps.bus.on('access-changed', (userId) => this.rejudgeUser(userId));
+		deps.bus.on('sessions-ended', (userId) => this.rejudgeUser(userId));
+		deps.bus.on('strategy-status-changed', (strategyId) => this.rejudgeStrategy(strategyId));
+	}
+
+	/** The `upgrade` listener: refuses with an HTTP status before the upgrade, or opens a connection [S1], [S2]. */
+	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+		socket.on('error', (error) => {
+			this.deps.log.debug({ event: 'upgrade-socket-error', message: error.message });
+			socket.destroy();
+		});
+		try {
+			const decision = this.authorize(request);
+			if ('refusal' in decision) {
+				const { status, code, message } = decision.refusal;
+				this.deps.log.warn({ event: 'socket-refused', status, code, path: request.url, userId: decision.userId });
+				refuse(socket, status, code, message);
+				return;
+			}
+			this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, decision.actor, decision.sessionId, decision.strategy));
+		} catch (error) {
+			this.deps.log.error({ event: 'upgrade-failed', message: (error as Error).message });
+			refuse(socket, 503, 'unavailable', 'The collaboration server could not take this connection.');
+		}
+	}
+
+	private authorize(
+		request: IncomingMessage
+	):
+		| { actor: Actor; sessionId: string; strategy: Strategy }
+		| { refusal: { status: number; code: string; message: string }; userId?: number } {
+		if (!this.accepting) return { refusal: { status: 503, code: 'stopping', message: 'The server is restarting.' } };
+		const match = COLLAB_PATH.exec(new URL(request.url ?? '/', 'http://x').pathname);
+		if (!match) return { refusal: { status: 404, code: 'not_found', message: 'There is no socket here.' } };
+		const ownOrigin = requestOrigin(request.headers, this.deps.config);
+		// [S2] a browser always sends Origin on a WebSocket handshake; a foreign or missing one is refused.
+		if (request.headers.origin !== ownOrigin) {
+			return { refusal: { status: 403, code: 'foreign_origin', message: 'Connections from another site are refused.' } };
+		}
+		const token = cookieValue(request.headers.cookie, sessionCookieName(ownOrigin.startsWith('https:')));
+		const session = token ? this.deps.sessions.validate(token) : null;
+		if (!session) return { refusal: { status: 401, code: 'unauthenticated', message: 'Sign in first.' } };
+		const { actor } = session;
+		let id: string;
+		try {
+			id = decodeURIComponent(match[1]!);
+		} catch {
+			id = '';
+		}
+		const strategy = this.deps.strategies.find(id);
+		if (!strategy) return { refusal: { status: 404, code: 'not_found', message: 'There is no such strategy.' }, userId: actor.id };
+		if (!can(actor, 'read', strategyScope(strategy))) {
+			return { refusal: { status: 403, code: 'forbidden', message: 'Your role does not allow this strategy.' }, userId: actor.id };
+		}
+		if ((this.byUser.get(actor.id)?.size ?? 0) >= MAX_CONNECTIONS_PER_USER) {
+			return { refusal: { status: 429, code: 'too_many_connections', message: 'Too many open connections.' }, userId: actor.id };
+		}
+		if ((this.rooms.get(strategy.id)?.connections.size ?? 0) >= MAX_CONNECTIONS_PER_ROOM) {
+			return { refusal: { status: 503, code: 'room_full', message: 'Too many people in this strategy.' }, userId: actor.id };
+		}
+		return { actor, sessionId: session.session.id, strategy };
+	}
+
+	private open(ws: WebSocket, actor: Actor, sessionId: string, strategy: Strategy): void {
+		let room: Room;
+		try {
+			room = this.room(strategy.id);
+		} catch (error) {
+			// [D7] a document that cannot be loaded is never served, and nothing is written over it.
+			this.deps.log.error({ event: 'document-load-failed', strategyId: strategy.id, message: (error as Error).message });
+			ws.on('error', () => ws.terminate());
+			ws.close(CLOSE.loadFailed, 'document could not be loaded');
+			return;
+		}
+		const connection = new Connection(
+			ws,
+			actor,
+			sessionId,
+			presenceOf(actor, strategy),
+			can(actor, 'edit', strategyScope(strategy)),
+			{
+				receive: (c, decoder) => room.receive(c, decoder),
+				leave: (c) => this.forget(c, room)
+			},
+			this.deps.log
+		);
+		const mine = this.byUser.get(actor.id) ?? new Set();
+		mine.add(connection);
+		this.byUser.set(actor.id, mine);
+		const idle = this.idleTimers.get(room);
+		if (idle) {
+			clearTimeout(idle);
+			this.idleTimers.delete(room);
+		}
+		room.join(connection);
+		this.deps.log.info({ event: 'socket-opened', strategyId: strategy.id, userId: actor.id, writable: connection.writable });
+	}
+
+	private forget(connection: Connection, room: Room): void {
+		const mine = this.byUser.get(connection.actor.id);
+		mine?.delete(connection);
+		if (mine?.size === 0) this.byUser.delete(connection.actor.id);
+		room.leave(connection);
+	}
+
+	/** The open room of a strategy, loading it from SQLite first (synchronously: never an empty document). */
+	private room(strategyId: string): Room {
+		const open = this.rooms.get(strategyId);
+		if (open) return open;
+		const stored = this.deps.documents.load(strategyId);
+		if (!stored) throw new Error('the strategy has no document');
+		const strategy = this.deps.strategies.find(strategyId)!;
+		const room = new Room(
+			strategyId,
+			stored.doc,
+			stored,
+			{ status: strategy.status, lockedBy: null },
+			this.committer,
+			this.deps.log,
+			(empty) => this.scheduleUnload(empty)
+		);
+		this.rooms.set(strategyId, room);
+		if (this.needsCompaction(room)) this.compact(room);
+		return room;
+	}
+
+	/** The current text of a strategy: the open room's document, or the stored one. Read it, never change it. */
+	document(strategyId: string): Y.Doc | null {
+		return this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc ?? null;
+	}
+
+	private afterStore(room: Room): void {
+		if (this.needsCompaction(room)) setImmediate(() => this.compact(room));
+		this.deps.strategies.touch(room.strategyId);
+	}
+
+	private needsCompaction(room: Room): boolean {
+		return room.logCount >= COMPACT_AFTER_UPDATES || room.logBytes >= COMPACT_AFTER_BYTES;
+	}
+
+	/** Folds a room's log into one state [D5]; a failure keeps the log, which still holds everything. */
+	private compact(room: Room): void {
+		if (room.logCount === 0 || room.unsaved.length > 0) return;
+		try {
+			const { logCount, logBytes, storedSeq } = room;
+			this.deps.documents.compact(room.strategyId, room.doc, storedSeq);
+			room.compacted(storedSeq, logCount, logBytes);
+		} catch (error) {
+			this.deps.log.error({ event: 'compaction-failed', strategyId: room.strategyId, message: (error as Error).message });
+		}
+	}
+
+	private scheduleUnload(room: Room): void {
+		if (this.idleTimers.has(room)) return;
+		const timer = setTimeout(() => {
+			this.idleTimers.delete(room);
+			this.unload(room);
+		}, ROOM_IDLE_UNLOAD_MS);
+		timer.unref();
+		this.idleTimers.set(room, timer);
+	}
+
+	/** Unloads an empty room once everything it holds is stored; otherwise it waits for the retry [D6]. */
+	private unload(room: Room): void {
+		if (room.connections.size > 0) return;
+		if (this.committer.holdsUnsaved(room)) {
+			this.scheduleUnload(room);
+			return;
+		}
+		this.compact(room);
+		this.rooms.delete(room.strategyId);
+		room.destroy();
+	}
+
+	private connectionsOf(userId: number): Connection[] {
+		return [...(this.byUser.get(userId) ?? [])];
+	}
+
+	/** [S8] a person's access changed: close what they may no longer read, and re-decide who may write. */
+	private rejudgeUser(userId: number): void {
+		for (const connection of this.connectionsOf(userId)) {
+			const actor = this.deps.sessions.stillValid(connection.sessionId);
+			if (!actor) {
+				connection.close(CLOSE.sessionEnded, 'session ended');
+				continue;
+			}
+			connection.actor = actor;
+			const room = [...this.rooms.values()].find((r) => r.connections.has(connection));
+			const strategy = room && this.deps.strategies.find(room.strategyId);
+			if (!strategy || !can(actor, 'read', strategyScope(strategy))) {
+				connection.close(CLOSE.accessRevoked, 'access revoked');
+				continue;
+			}
+			connection.writable = can(actor, 'edit', strategyScope(strategy));
+		}
+	}
+
+	/** [S8] a strategy's status changed (locked, signed, unlocked): every connection is re-decided at once. */
+	private rejudgeStrategy(strategyId: string): void {
+		const room = this.rooms.get(strategyId);
+		const strategy = this.deps.strategies.find(strategyId);
+		if (!room || !strategy) return;
+		for (const connection of room.connections) connection.writable = can(connection.actor, 'edit', strategyScope(strategy));
+		room.setStatus(strategy.status, null);
+	}
+
+	/** Pings every connection, drops the silent ones, and ends connections whose session has expired. */
+	private beat(): void {
+		for (const [userId, connections] of this.byUser) {
+			for (const connection of connections) {
+				if (!this.deps.sessions.stillValid(connection.sessionId, connection.takeActivity())) {
+					connection.close(CLOSE.sessionEnded, 'session ended');
+					continue;
+				}
+				connection.ping();
+			}
+			if (connections.size === 0) this.byUser.delete(userId);
+		}
+	}
+
+	/** Graceful stop [S9]: refuse new connections, store everything, fold the logs, close with 1012. */
+	close(): void {
+		this.accepting = false;
+		clearInterval(this.heartbeat);
+		this.committer.flush();
+		this.committer.stop();
+		for (const room of this.rooms.values()) {
+			for (const connection of [...room.connections]) connection.close(CLOSE.serviceRestart, 'server restarting');
+			if (!this.committer.holdsUnsaved(room)) this.compact(room);
+		}
+		for (const timer of this.idleTimers.values()) clearTimeout(timer);
+		this.idleTimers.clear();
+		for (const room of this.rooms.values()) room.destroy();
+		this.rooms.clear();
+	}
+}

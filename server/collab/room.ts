@@ -1,0 +1,315 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { Connection, MessageSink } from './connection';
+import type { Logger } from '../log';
+import {
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	SYNC_STEP_1,
+	SYNC_STEP_2,
+	SYNC_UPDATE,
+	type RoomState
+} from '../../src/lib/collab/protocol';
+import { MAX_AWARENESS_STATE_BYTES, STORED_STATE_INTERVAL_MS } from '../../src/lib/limits';
+
+/** An update the room has accepted and numbered, waiting for (or past) its transaction. */
+export interface AcceptedUpdate {
+	room: Room;
+	seq: number;
+	update: Uint8Array;
+	/** The connection it came from (never sent back to it), or null for the server's own changes. */
+	origin: Connection | null;
+	/** For each client id in the update, the clock it reaches. */
+	clocks: Map<number, number>;
+}
+
+/** Receives accepted updates and stores them, in order, before handing them back to `Room.applyStored`. */
+export interface UpdateSink {
+	accept(update: AcceptedUpdate): void;
+}
+
+/** A presence entry may claim only a few client ids per connection (a tab reconnecting keeps its id). */
+const MAX_CLIENT_IDS_PER_CONNECTION = 4;
+
+function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, type);
+	write(encoder);
+	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Decodes an update completely (structs and delete set) before anything stores it, and
+ * returns the clock each client reaches. Throws on bytes that are not a Yjs update.
+ */
+export function inspectUpdate(update: Uint8Array): Map<number, number> {
+	const { structs } = Y.decodeUpdate(update);
+	const clocks = new Map<number, number>();
+	for (const struct of structs) {
+		const end = struct.id.clock + struct.length;
+		if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
+	}
+	return clocks;
+}
+
+/** True for the two-byte update that carries nothing (no structs, empty delete set). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}
+
+/**
+ * One open strategy: its Y.Doc, the people connected to it, and their presence.
+ *
+ * Every change reaches the document the same way (SPEC.md [D4]): an update is checked,
+ * numbered and handed to the update sink, which appends it to SQLite in a transaction;
+ * only then does `applyStored` apply it and send it to everyone but its author.
+ */
+export class Room implements MessageSink {
+	readonly awareness: Awareness;
+	readonly connections = new Set<Connection>();
+	/** Client ids in presence and the connection that owns each; the server's own id is reserved. */
+	private readonly owners = new Map<number, Connection | 'server'>();
+	private state: RoomState;
+	private nextSeq: number;
+	/** The highest seq whose update is stored and applied: the document holds exactly the log up to it. */
+	storedSeq: number;
+	logCount: number;
+	logBytes: number;
+	/** Accepted updates the database has not taken yet; kept in memory until it does [D6]. */
+	readonly unsaved: AcceptedUpdate[] = [];
+	private storedTimer: NodeJS.Timeout | null = null;
+	private storedDirty = false;
+
+	constructor(
+		readonly strategyId: string,
+		readonly doc: Y.Doc,
+		stored: { lastSeq: number; logCount: number; logBytes: number },
+		status: { status: RoomState['status']; lockedBy: string | null },
+		private readonly sink: UpdateSink,
+		private readonly log: Logger,
+		private readonly onEmpty: (room: Room) => void
+	) {
+		this.nextSeq = stored.lastSeq + 1;
+		this.storedSeq = stored.lastSeq;
+		this.logCount = stored.logCount;
+		this.logBytes = stored.logBytes;
+		this.awareness = new Awareness(doc);
+		this.owners.set(doc.clientID, 'server');
+		this.state = { storage: 'ok', status: status.status, lockedBy: status.lockedBy, stored: {} };
+		this.awareness.setLocalState({ server: this.state });
+		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+			const changed = [...added!, ...updated!, ...removed!];
+			const payload = message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)));
+			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
+		});
+		// Every change to the document is a stored one (see applyStored): send it on once encoded.
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			const payload = message(MESSAGE_SYNC, (e) => {
+				encoding.writeVarUint(e, SYNC_UPDATE);
+				encoding.writeVarUint8Array(e, update);
+			});
+			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
+		});
+	}
+
+	get storage(): RoomState['storage'] {
+		return this.state.storage;
+	}
+
+	join(connection: Connection): void {
+		this.connections.add(connection);
+		connection.send(
+			message(MESSAGE_SYNC, (e) => {
+				encoding.writeVarUint(e, SYNC_STEP_1);
+				encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+			})
+		);
+		this.sendPresence(connection);
+	}
+
+	leave(connection: Connection): void {
+		if (!this.connections.delete(connection)) return;
+		const owned = [...connection.clientIds].filter((id) => this.owners.get(id) === connection);
+		for (const id of owned) this.owners.delete(id);
+		if (owned.length > 0) removeAwarenessStates(this.awareness, owned, connection);
+		if (this.connections.size === 0) this.onEmpty(this);
+	}
+
+	receive(connection: Connection, decoder: decoding.Decoder): void {
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case MESSAGE_SYNC:
+				return this.receiveSync(connection, decoder);
+			case MESSAGE_AWARENESS:
+				return this.receivePresence(connection, decoding.readVarUint8Array(decoder));
+			case MESSAGE_QUERY_AWARENESS:
+				return this.sendPresence(connection);
+			case MESSAGE_AUTH:
+				return;
+			default:
+				throw new Error(`unknown message type ${type}`);
+		}
+	}
+
+	private receiveSync(connection: Connection, decoder: decoding.Decoder): void {
+		const step = decoding.readVarUint(decoder);
+		if (step === SYNC_STEP_1) {
+			const stateVector = decoding.readVarUint8Array(decoder);
+			const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+			connection.handshakeDone = true;
+			connection.send(
+				message(MESSAGE_SYNC, (e) => {
+					encoding.writeVarUint(e, SYNC_STEP_2);
+					encoding.writeVarUint8Array(e, missing);
+				})
+			);
+			return;
+		}
+		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
+		const update = decoding.readVarUint8Array(decoder);
+		if (isEmptyUpdate(update)) return;
+		const clocks = inspectUpdate(update);
+		if (!connection.writable) {
+			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
+			this.log.info({ event: 'socket-write-refused', strategyId: this.strategyId, userId: connection.actor.id });
+			return;
+		}
+		if (this.state.storage === 'failing') {
+			// [D6] editing is paused while the database refuses writes; the client keeps its
+			// edits and offers them again when the room asks for a resync.
+			return;
+		}
+		this.submit(update, connection, clocks);
+	}
+
+	/** Numbers an update and hands it to the sink to be stored; the server's own changes come in here too. */
+	submit(update: Uint8Array, origin: Connection | null, clocks = inspectUpdate(update)): void {
+		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, clocks };
+		this.unsaved.push(accepted);
+		this.sink.accept(accepted);
+	}
+
+	/** The sink stored these (in order): apply them and send them on. */
+	applyStored(updates: readonly AcceptedUpdate[]): void {
+		for (const accepted of updates) {
+			const index = this.unsaved.indexOf(accepted);
+			if (index >= 0) this.unsaved.splice(index, 1);
+			Y.applyUpdate(this.doc, accepted.update, accepted.origin);
+			this.storedSeq = accepted.seq;
+			this.logCount += 1;
+			this.logBytes += accepted.update.byteLength;
+			for (const [client, clock] of accepted.clocks) {
+				if (clock > (this.state.stored[client] ?? 0)) this.state.stored[client] = clock;
+			}
+		}
+		this.storedDirty = true;
+		this.scheduleStoredState();
+	}
+
+	/** The database refused this room's updates: pause editing and say so [D6]. */
+	storageFailed(): void {
+		if (this.state.storage === 'failing') return;
+		this.setState({ storage: 'failing' });
+	}
+
+	/** The database took everything again: resume, and ask every client for what it holds that we lack. */
+	storageRecovered(): void {
+		if (this.state.storage === 'ok') return;
+		this.setState({ storage: 'ok' });
+		const request = message(MESSAGE_SYNC, (e) => {
+			encoding.writeVarUint(e, SYNC_STEP_1);
+			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+		});
+		for (const connection of this.connections) connection.send(request);
+	}
+
+	/** Status or lock holder changed: publish it to every client at once. */
+	setStatus(status: RoomState['status'], lockedBy: string | null): void {
+		this.setState({ status, lockedBy });
+	}
+
+	compacted(throughSeq: number, removedCount: number, removedBytes: number): void {
+		if (throughSeq < this.storedSeq) return;
+		this.logCount -= removedCount;
+		this.logBytes -= removedBytes;
+	}
+
+	private setState(change: Partial<RoomState>): void {
+		this.state = { ...this.state, ...change };
+		this.awareness.setLocalStateField('server', this.pruneStored(this.state));
+	}
+
+	/** Stored clocks of clients still present only, so the state does not grow with history. */
+	private pruneStored(state: RoomState): RoomState {
+		const present = new Set([...this.owners.keys()].map(String));
+		const stored: Record<string, number> = {};
+		for (const [client, clock] of Object.entries(state.stored)) if (present.has(client)) stored[client] = clock;
+		return { ...state, stored };
+	}
+
+	/** "Saved" updates are grouped: at most one presence message per interval, whatever the typing rate. */
+	private scheduleStoredState(): void {
+		if (this.storedTimer) return;
+		this.setState({});
+		this.storedDirty = false;
+		this.storedTimer = setTimeout(() => {
+			this.storedTimer = null;
+			if (this.storedDirty) this.scheduleStoredState();
+		}, STORED_STATE_INTERVAL_MS);
+	}
+
+	private sendPresence(connection: Connection): void {
+		const states = [...this.awareness.getStates().keys()];
+		connection.send(message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, states))));
+	}
+
+	/**
+	 * Presence is who you are [S5]: each entry's `user` is replaced by the server's identity of
+	 * the connection, and a client id that belongs to another connection (or the server) is refused.
+	 */
+	private receivePresence(connection: Connection, update: Uint8Array): void {
+		const decoder = decoding.createDecoder(update);
+		const count = decoding.readVarUint(decoder);
+		const entries: { client: number; clock: number; state: string }[] = [];
+		for (let i = 0; i < count; i++) {
+			const client = decoding.readVarUint(decoder);
+			const clock = decoding.readVarUint(decoder);
+			const json = decoding.readVarString(decoder);
+			if (json.length > MAX_AWARENESS_STATE_BYTES) throw new Error('presence state too large');
+			const owner = this.owners.get(client);
+			if (owner !== undefined && owner !== connection) {
+				this.log.warn({ event: 'presence-impersonation-refused', userId: connection.actor.id, strategyId: this.strategyId });
+				continue;
+			}
+			if (owner === undefined) {
+				if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
+				this.owners.set(client, connection);
+				connection.clientIds.add(client);
+			}
+			const state: unknown = JSON.parse(json);
+			if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
+			const trusted = state === null ? null : { ...(state as Record<string, unknown>), user: connection.presence };
+			entries.push({ client, clock, state: JSON.stringify(trusted) });
+		}
+		if (entries.length === 0) return;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, entries.length);
+		for (const entry of entries) {
+			encoding.writeVarUint(encoder, entry.client);
+			encoding.writeVarUint(encoder, entry.clock);
+			encoding.writeVarString(encoder, entry.state);
+		}
+		applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), connection);
+	}
+
+	/** Releases timers; the document and presence are gone after this. */
+	destroy(): void {
+		if (this.storedTimer) clearTimeout(this.storedTimer);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,40 @@
+import { m } from '../paraglide/messages.js';
+import type { DelegationCode, ModuleCode, Role, StrategyStatus } from '../vocabulary';
+
+/**
+ * The programme's fixed words in the current language. Delegation and module names live
+ * in the database in English (the API returns those); people read these.
+ */
+
+const DELEGATIONS: Record<DelegationCode, () => string> = {
+	al: m.delegation_al,
+	ba: m.delegation_ba,
+	hr: m.delegation_hr,
+	cs: m.delegation_cs,
+	mk: m.delegation_mk
+};
+
+const MODULES: Record<ModuleCode, () => string> = {
+	migration: m.module_migration,
+	asylum: m.module_asylum,
+	visa: m.module_visa
+};
+
+const ROLES: Record<Role, () => string> = {
+	admin: m.role_admin,
+	author: m.role_author,
+	head: m.role_head,
+	expert: m.role_expert,
+	observer: m.role_observer
+};
+
+const STATUSES: Record<StrategyStatus, () => string> = {
+	draft: m.status_draft,
+	locked: m.status_locked,
+	signed: m.status_signed
+};
+
+export const delegationName = (code: DelegationCode): string => DELEGATIONS[code]();
+export const moduleName = (code: ModuleCode): string => MODULES[code]();
+export const roleName = (role: Role): string => ROLES[role]();
+export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();

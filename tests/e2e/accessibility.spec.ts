@@ -1,0 +1,79 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+import mk from '../../messages/mk.json' with { type: 'json' };
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+for (const locale of ['en', 'mk'] as const) {
+	test.describe(`every page passes axe in ${locale}`, () => {
+		test.use({ locale });
+
+		test(`[L4] public pages (${locale})`, async ({ page }) => {
+			await page.goto('/login');
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			expect(await seriousViolations(page)).toEqual([]);
+			
+			await page.goto('/set-password/aaaaaaaaaaaaaaaaaaaaaaaa.bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb');
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+
+		test(`[L4] strategy pages (${locale})`, async ({ page }) => {
+			await signInAs(page, 'head.al@demo.local', undefined, locale);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/strategies/al-migration');
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/strategies/hr-migration');
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+
+		test(`[L4] administration pages (${locale})`, async ({ page }) => {
+			await signInAs(page, 'admin@demo.local', undefined, locale);
+			await page.goto('/admin/users');
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.locator('a[href^="/admin/users/"]').first().click();
+			await expect(page).toHaveURL(/\/admin\/users\/\d+$/);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/admin/sessions');
+			expect(await seriousViolations(page)).toEqual([]);
+		});
+	});
+}
+
+test.describe('keyboard only', () => {
+	test.use({ locale: 'mk' });
+
+	test('[L4] a Macedonian author signs in, opens a strategy and changes the language with the keyboard alone', async ({ page }) => {
+		await page.goto('/login');
+		await page.keyboard.press('Tab');
+		await expect(page.getByRole('link', { name: mk.skip_to_content })).toBeFocused();
+		await page.locator('#email').focus();
+		await page.keyboard.type('author.mk@demo.local');
+		await page.keyboard.press('Tab');
+		await page.keyboard.type('correct horse battery staple 2005');
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/strategies$/);
+		await expect(page.getByRole('heading', { level: 2, name: mk.delegation_mk })).toBeVisible();
+
+		const strategy = page.getByRole('link', { name: 'National EU Alignment Strategy — Asylum (North Macedonia)' });
+		await strategy.focus();
+		await expect(strategy).toBeFocused();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/strategies\/mk-asylum$/);
+
+		await page.locator('summary').filter({ hasText: 'Македонски' }).focus();
+		await page.keyboard.press('Enter');
+		const english = page.getByRole('button', { name: 'English' });
+		await english.focus();
+		await page.keyboard.press('Enter');
+		await expect(page).toHaveURL(/\/strategies\/mk-asylum$/);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('North Macedonia');
+	});
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, postForm, signIn } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(() => server.stop());
+
+const page = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
+const htmlLang = (html: string) => html.match(/<html lang="([^"]+)"/)?.[1];
+
+describe('the interface language', () => {
+	it('[L1] follows the browser’s Accept-Language when nothing was chosen, and keeps it in the cookie', async () => {
+		const response = await page('/login', { 'accept-language': 'mk-MK,mk;q=0.9,en;q=0.5' });
+		const html = await response.text();
+		expect(htmlLang(html)).toBe('mk');
+		expect(html).not.toContain('>Sign in<');
+		expect(response.headers.getSetCookie().join()).toContain('PARAGLIDE_LOCALE=mk');
+	});
+
+	it('[L1] falls back to English', async () => {
+		const html = await (await page('/login', { 'accept-language': 'de-AT,fr;q=0.8' })).text();
+		expect(htmlLang(html)).toBe('en');
+		expect(html).toContain('Sign in');
+	});
+
+	it('[L1] a person’s saved choice wins over the browser, on any device they sign in from', async () => {
+		const first = await signIn(server.url, 'author.cs@demo.local');
+		const chosen = await postForm(server.url, first, '/language', { locale: 'sr-Cyrl', next: '/strategies' });
+		expect(chosen.status).toBe(303);
+		expect(chosen.headers.get('location')).toBe('/strategies');
+
+		// Another browser, another language setting, no language cookie.
+		const second = await signIn(server.url, 'author.cs@demo.local');
+		const html = await (await page('/strategies', { cookie: second, 'accept-language': 'en-GB' })).text();
+		expect(htmlLang(html)).toBe('sr-Cyrl');
+		expect(html).toContain('Србија и Црна Гора');
+	});
+
+	it('[L1] an unknown language code is refused with 422', async () => {
+		const response = await postForm(server.url, undefined, '/language', { locale: 'xx', next: '/login' });
+		expect(response.status).toBe(422);
+	});
+
+	it('[L1] the switcher only ever sends you back to a page on this site', async () => {
+		const response = await postForm(server.url, undefined, '/language', { locale: 'hr', next: '//attacker.example/' });
+		expect(response.headers.get('location')).toBe('/strategies');
+	});
+});
+
+describe('the API’s language', () => {
+	it('[L3] error messages follow Accept-Language; the code stays the same', async () => {
+		const cookie = await signIn(server.url, 'author.al@demo.local');
+		const english = await api(server.url, cookie, '/strategies/hr-asylum', { headers: { 'accept-language': 'en' } });
+		const macedonian = await api(server.url, cookie, '/strategies/hr-asylum', { headers: { 'accept-language': 'mk' } });
+		const albanian = await api(server.url, cookie, '/strategies/hr-asylum', { headers: { 'accept-language': 'sq-AL' } });
+		expect(english.body.error.code).toBe('forbidden');
+		expect(macedonian.body.error.code).toBe('forbidden');
+		expect(albanian.body.error.code).toBe('forbidden');
+		expect(macedonian.body.error.message).toMatch(/[\u0400-\u04FF]/);
+		expect(new Set([english.body.error.message, macedonian.body.error.message, albanian.body.error.message]).size).toBe(3);
+	});
+
+	it('[L3] ignores the language cookie: a program gets what it asks for', async () => {
+		const cookie = await signIn(server.url, 'author.al@demo.local');
+		const response = await api(server.url, `${cookie}; PARAGLIDE_LOCALE=mk`, '/strategies/hr-asylum', { headers: { 'accept-language': 'en' } });
+		expect(response.body.error.message).toBe('Your role does not allow this on this strategy.');
+	});
+});
