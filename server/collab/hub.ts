@@ -201,6 +201,19 @@ export class CollabHub {
 		return room;
 	}
 
+	/**
+	 * Applies a change made on the server (a restore, an import) exactly like an editor's:
+	 * stored first, then applied and sent to everyone connected. Resolves once it is stored;
+	 * refuses at once while the room's storage is failing.
+	 */
+	submit(strategyId: string, update: Uint8Array): Promise<void> {
+		const room = this.room(strategyId);
+		if (room.storage === 'failing') return Promise.reject(new Error('storage is failing for this strategy'));
+		const stored = new Promise<void>((resolve) => room.submit(update, null, resolve));
+		if (room.connections.size === 0) this.scheduleUnload(room);
+		return stored;
+	}
+
 	/** The current text of a strategy: the open room's document, or the stored one. Read it, never change it. */
 	document(strategyId: string): Y.Doc | null {
 		return this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc ?? null;

@@ -14,7 +14,7 @@ import {
 	SYNC_UPDATE,
 	type RoomState
 } from '../../src/lib/collab/protocol';
-import { MAX_AWARENESS_STATE_BYTES, STORED_STATE_INTERVAL_MS } from '../../src/lib/limits';
+import { MAX_AWARENESS_STATE_BYTES, STORED_ACK_INTERVAL_MS } from '../../src/lib/limits';
 
 /** An update the room has accepted and numbered, waiting for (or past) its transaction. */
 export interface AcceptedUpdate {
@@ -23,8 +23,8 @@ export interface AcceptedUpdate {
 	update: Uint8Array;
 	/** The connection it came from (never sent back to it), or null for the server's own changes. */
 	origin: Connection | null;
-	/** For each client id in the update, the clock it reaches. */
-	clocks: Map<number, number>;
+	/** Called once the update is stored and applied. */
+	onStored?: () => void;
 }
 
 /** Receives accepted updates and stores them, in order, before handing them back to `Room.applyStored`. */
@@ -42,18 +42,9 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
 	return encoding.toUint8Array(encoder);
 }
 
-/**
- * Decodes an update completely (structs and delete set) before anything stores it, and
- * returns the clock each client reaches. Throws on bytes that are not a Yjs update.
- */
-export function inspectUpdate(update: Uint8Array): Map<number, number> {
-	const { structs } = Y.decodeUpdate(update);
-	const clocks = new Map<number, number>();
-	for (const struct of structs) {
-		const end = struct.id.clock + struct.length;
-		if (end > (clocks.get(struct.id.client) ?? 0)) clocks.set(struct.id.client, end);
-	}
-	return clocks;
+/** Decodes an update completely (structs and delete set) before anything stores it; throws on bytes that are not one. */
+export function checkUpdate(update: Uint8Array): void {
+	Y.decodeUpdate(update);
 }
 
 /** True for the two-byte update that carries nothing (no structs, empty delete set). */
@@ -81,8 +72,9 @@ export class Room implements MessageSink {
 	logBytes: number;
 	/** Accepted updates the database has not taken yet; kept in memory until it does [D6]. */
 	readonly unsaved: AcceptedUpdate[] = [];
-	private storedTimer: NodeJS.Timeout | null = null;
-	private storedDirty = false;
+	/** Writers whose updates were stored since they last heard so. */
+	private readonly unacknowledged = new Set<Connection>();
+	private ackTimer: NodeJS.Timeout | null = null;
 
 	constructor(
 		readonly strategyId: string,
@@ -99,7 +91,7 @@ export class Room implements MessageSink {
 		this.logBytes = stored.logBytes;
 		this.awareness = new Awareness(doc);
 		this.owners.set(doc.clientID, 'server');
-		this.state = { storage: 'ok', status: status.status, lockedBy: status.lockedBy, stored: {} };
+		this.state = { storage: 'ok', status: status.status, lockedBy: status.lockedBy };
 		this.awareness.setLocalState({ server: this.state });
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = [...added!, ...updated!, ...removed!];
@@ -122,17 +114,13 @@ export class Room implements MessageSink {
 
 	join(connection: Connection): void {
 		this.connections.add(connection);
-		connection.send(
-			message(MESSAGE_SYNC, (e) => {
-				encoding.writeVarUint(e, SYNC_STEP_1);
-				encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-			})
-		);
+		connection.send(this.syncStep1());
 		this.sendPresence(connection);
 	}
 
 	leave(connection: Connection): void {
 		if (!this.connections.delete(connection)) return;
+		this.unacknowledged.delete(connection);
 		const owned = [...connection.clientIds].filter((id) => this.owners.get(id) === connection);
 		for (const id of owned) this.owners.delete(id);
 		if (owned.length > 0) removeAwarenessStates(this.awareness, owned, connection);
@@ -172,7 +160,7 @@ export class Room implements MessageSink {
 		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
 		const update = decoding.readVarUint8Array(decoder);
 		if (isEmptyUpdate(update)) return;
-		const clocks = inspectUpdate(update);
+		checkUpdate(update);
 		if (!connection.writable) {
 			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
 			this.log.info({ event: 'socket-write-refused', strategyId: this.strategyId, userId: connection.actor.id });
@@ -183,12 +171,13 @@ export class Room implements MessageSink {
 			// edits and offers them again when the room asks for a resync.
 			return;
 		}
-		this.submit(update, connection, clocks);
+		this.submit(update, connection);
 	}
 
 	/** Numbers an update and hands it to the sink to be stored; the server's own changes come in here too. */
-	submit(update: Uint8Array, origin: Connection | null, clocks = inspectUpdate(update)): void {
-		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, clocks };
+	submit(update: Uint8Array, origin: Connection | null, onStored?: () => void): void {
+		if (!origin) checkUpdate(update);
+		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, onStored };
 		this.unsaved.push(accepted);
 		this.sink.accept(accepted);
 	}
@@ -202,12 +191,29 @@ export class Room implements MessageSink {
 			this.storedSeq = accepted.seq;
 			this.logCount += 1;
 			this.logBytes += accepted.update.byteLength;
-			for (const [client, clock] of accepted.clocks) {
-				if (clock > (this.state.stored[client] ?? 0)) this.state.stored[client] = clock;
-			}
+			if (accepted.origin) this.unacknowledged.add(accepted.origin);
+			accepted.onStored?.();
 		}
-		this.storedDirty = true;
-		this.scheduleStoredState();
+		this.scheduleAcknowledgement();
+	}
+
+	/** Our state vector, as sync step 1: "this is what I hold" (the protocol's own way to ask for the rest). */
+	private syncStep1(): Uint8Array {
+		return message(MESSAGE_SYNC, (e) => {
+			encoding.writeVarUint(e, SYNC_STEP_1);
+			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
+		});
+	}
+
+	/** Tells writers what is stored, at most once per interval however fast they type [S3]. */
+	private scheduleAcknowledgement(): void {
+		if (this.ackTimer || this.unacknowledged.size === 0) return;
+		this.ackTimer = setTimeout(() => {
+			this.ackTimer = null;
+			const ack = this.syncStep1();
+			for (const connection of this.unacknowledged) connection.send(ack);
+			this.unacknowledged.clear();
+		}, STORED_ACK_INTERVAL_MS);
 	}
 
 	/** The database refused this room's updates: pause editing and say so [D6]. */
@@ -220,10 +226,7 @@ export class Room implements MessageSink {
 	storageRecovered(): void {
 		if (this.state.storage === 'ok') return;
 		this.setState({ storage: 'ok' });
-		const request = message(MESSAGE_SYNC, (e) => {
-			encoding.writeVarUint(e, SYNC_STEP_1);
-			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-		});
+		const request = this.syncStep1();
 		for (const connection of this.connections) connection.send(request);
 	}
 
@@ -240,26 +243,7 @@ export class Room implements MessageSink {
 
 	private setState(change: Partial<RoomState>): void {
 		this.state = { ...this.state, ...change };
-		this.awareness.setLocalStateField('server', this.pruneStored(this.state));
-	}
-
-	/** Stored clocks of clients still present only, so the state does not grow with history. */
-	private pruneStored(state: RoomState): RoomState {
-		const present = new Set([...this.owners.keys()].map(String));
-		const stored: Record<string, number> = {};
-		for (const [client, clock] of Object.entries(state.stored)) if (present.has(client)) stored[client] = clock;
-		return { ...state, stored };
-	}
-
-	/** "Saved" updates are grouped: at most one presence message per interval, whatever the typing rate. */
-	private scheduleStoredState(): void {
-		if (this.storedTimer) return;
-		this.setState({});
-		this.storedDirty = false;
-		this.storedTimer = setTimeout(() => {
-			this.storedTimer = null;
-			if (this.storedDirty) this.scheduleStoredState();
-		}, STORED_STATE_INTERVAL_MS);
+		this.awareness.setLocalStateField('server', this.state);
 	}
 
 	private sendPresence(connection: Connection): void {
@@ -308,7 +292,7 @@ export class Room implements MessageSink {
 
 	/** Releases timers; the document and presence are gone after this. */
 	destroy(): void {
-		if (this.storedTimer) clearTimeout(this.storedTimer);
+		if (this.ackTimer) clearTimeout(this.ackTimer);
 		this.awareness.destroy();
 		this.doc.destroy();
 	}

@@ -4,8 +4,13 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
-/** How long a write waits for another connection's lock (the admin CLI, a backup) before failing. */
-const BUSY_TIMEOUT_MS = 5_000;
+/**
+ * How long a write waits for another connection's lock (the admin CLI) before failing.
+ * Writes are synchronous, so the whole process waits with them: keep it short. A write that
+ * fails on a longer lock is kept in memory and retried with backoff by the collaboration
+ * hub, without holding anyone else up (SPEC.md [D6]).
+ */
+export const BUSY_TIMEOUT_MS = 250;
 
 /**
  * Opens the one connection a process uses.

@@ -59,8 +59,8 @@ export const COMPACT_AFTER_BYTES = 2_000_000;
 /** A failed write is retried with backoff between these bounds until the database accepts it. */
 export const STORAGE_RETRY_MIN_MS = 100;
 export const STORAGE_RETRY_MAX_MS = 5_000;
-/** "Saved" reaches editors at most this often (it travels in the server's presence state). */
-export const STORED_STATE_INTERVAL_MS = 250;
+/** A writer hears that its updates are stored at most this often (a state vector each time). */
+export const STORED_ACK_INTERVAL_MS = 100;
 /** A room whose last client left stays loaded this long, for a quick reconnect. */
 export const ROOM_IDLE_UNLOAD_MS = 5_000;
 /** Connections that stop answering pings are dropped. */

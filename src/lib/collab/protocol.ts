@@ -35,9 +35,12 @@ export const CLOSE = {
 } as const;
 
 /**
- * What the server publishes about a room in its own awareness state (under `server`): the
- * stored clock of each connected client, so an editor knows its changes are on disk, and
- * whether writes are accepted.
+ * What the server publishes about a room in its own awareness state (under `server`).
+ *
+ * Whether an editor's own changes are stored travels in the protocol itself: after storing a
+ * writer's updates the server sends that connection its state vector as sync step 1 (SPEC.md
+ * [S3]). A client whose state vector is covered by it has nothing unsaved, and the stock
+ * client answers with anything the server still lacks.
  */
 export interface RoomState {
 	/** `ok`, or `failing` while the database refuses writes (editing pauses, nothing is lost). */
@@ -45,8 +48,14 @@ export interface RoomState {
 	status: 'draft' | 'locked' | 'signed';
 	/** Who locked the strategy, while it is locked or signed. */
 	lockedBy: string | null;
-	/** For each connected client id, the clock up to which its updates are stored. */
-	stored: Record<string, number>;
+}
+
+/** Caret and avatar colours, each dark enough for white text at 4.5:1 or more. */
+const COLOURS = ['#b42318', '#0b5394', '#1e7b34', '#8e24aa', '#b54708', '#0e7490', '#c11574', '#4338ca', '#7a5a00', '#9f1239', '#155e75', '#5b21b6'];
+
+/** A person's colour, the same on every device and for everyone who sees them. */
+export function presenceColour(userId: number): string {
+	return COLOURS[userId % COLOURS.length]!;
 }
 
 /** The identity the server gives each connection's presence; clients cannot choose it. */

@@ -1,0 +1,129 @@
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { MESSAGE_SYNC, SYNC_STEP_1, type PresenceUser, type RoomState } from '$lib/collab/protocol';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface Person {
+	clientId: number;
+	user: PresenceUser;
+	me: boolean;
+}
+
+/**
+ * One strategy's live document in the browser: the Yjs document, its copy in IndexedDB (so
+ * offline edits survive a reload), the connection to the collaboration server, and what the
+ * page shows about them: connection, "all changes saved", who is here, and why the server
+ * ended the connection when it did so for good.
+ */
+export class Collaboration {
+	readonly doc = new Y.Doc();
+	readonly provider: WebsocketProvider;
+	private readonly local: IndexeddbPersistence;
+
+	connection = $state<ConnectionState>('connecting');
+	/** Whether the text has loaded, from the server or from this browser's copy. */
+	loaded = $state(false);
+	/** The server's view of the room (storage, status), from its presence state. */
+	room = $state<RoomState | null>(null);
+	people = $state<Person[]>([]);
+	/** Whether this browser holds changes the server has not confirmed as stored. */
+	unsaved = $state(false);
+	/** A final close code from the server (4400–4499): the session ended, access was revoked. */
+	ended = $state<number | null>(null);
+
+	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
+	private serverHolds: Map<number, number> | null = null;
+
+	constructor(strategyId: string, userId: number) {
+		const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		// Keyed by person as well: two people sharing a browser never pick up each other's offline edits.
+		this.local = new IndexeddbPersistence(`acquis:${userId}:${strategyId}`, this.doc);
+		this.local.once('synced', () => {
+			if (this.doc.getXmlFragment('default').length > 0) this.loaded = true;
+		});
+		this.provider = new WebsocketProvider(`${scheme}//${location.host}/collab`, strategyId, this.doc, { maxBackoffTime: 5_000 });
+
+		const handleSync = this.provider.messageHandlers[MESSAGE_SYNC]!;
+		this.provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
+			const peek = decoding.clone(decoder);
+			if (decoding.readVarUint(peek) === SYNC_STEP_1) {
+				this.serverHolds = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+				this.checkSaved();
+			}
+			handleSync(encoder, decoder, provider, emitSynced, type);
+		};
+
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin === this.provider && this.serverHolds) {
+				// The server sends only what it has stored.
+				for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+					if (clock > (this.serverHolds.get(client) ?? 0)) this.serverHolds.set(client, clock);
+				}
+			}
+			this.checkSaved();
+		});
+
+		this.provider.on('sync', (synced: boolean) => {
+			if (synced) this.loaded = true;
+		});
+		this.provider.on('status', ({ status }: { status: string }) => {
+			if (status === 'connected') this.connection = 'connected';
+			else if (status === 'connecting') this.connection = this.connection === 'connecting' ? 'connecting' : 'reconnecting';
+			else this.connection = navigator.onLine ? 'reconnecting' : 'offline';
+		});
+		this.provider.on('connection-close', (event: CloseEvent | null) => {
+			if (event && event.code >= 4400 && event.code < 4500) this.ended = event.code;
+		});
+		this.provider.awareness.on('change', () => this.readPresence());
+		addEventListener('offline', this.goOffline);
+		addEventListener('online', this.goOnline);
+	}
+
+	/** Offline is explicit: the socket closes at once and edits stay in this browser until the network returns. */
+	private goOffline = () => {
+		this.provider.disconnect();
+		this.connection = 'offline';
+	};
+
+	private goOnline = () => {
+		this.connection = 'reconnecting';
+		this.provider.connect();
+	};
+
+	private checkSaved(): void {
+		const holds = this.serverHolds;
+		if (!holds) {
+			this.unsaved = true;
+			return;
+		}
+		for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
+			if (clock > (holds.get(client) ?? 0)) {
+				this.unsaved = true;
+				return;
+			}
+		}
+		this.unsaved = false;
+	}
+
+	private readPresence(): void {
+		const people: Person[] = [];
+		let room: RoomState | null = null;
+		for (const [clientId, state] of this.provider.awareness.getStates()) {
+			if (state.server) room = state.server as RoomState;
+			else if (state.user) people.push({ clientId, user: state.user as PresenceUser, me: clientId === this.doc.clientID });
+		}
+		this.room = room;
+		this.people = people;
+	}
+
+	destroy(): void {
+		removeEventListener('offline', this.goOffline);
+		removeEventListener('online', this.goOnline);
+		this.provider.destroy();
+		void this.local.destroy();
+		this.doc.destroy();
+	}
+}

@@ -1,0 +1,87 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+/** A signed-in person with the strategy open, in a browser context of their own. */
+async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signInAs(page, email);
+	await page.goto(`/strategies/${strategyId}`);
+	// The live editor replaces the server's rendering once the text has loaded.
+	await expect(page.locator('.ProseMirror')).toBeVisible();
+	return page;
+}
+
+/** The editor's text without the other people's caret labels. */
+async function editorText(page: Page): Promise<string> {
+	return page.locator('.ProseMirror').evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		copy.querySelectorAll('.collaboration-carets__label').forEach((label) => label.remove());
+		return copy.textContent ?? '';
+	});
+}
+
+async function typeAtEndOfSection(page: Page, heading: string, text: string) {
+	await page.locator('.ProseMirror h2', { hasText: heading }).click();
+	await page.keyboard.press('End');
+	await page.keyboard.type(text);
+}
+
+test('[S3] two authors type into the same strategy and see each other’s text and caret names', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.ba@demo.local', 'ba-migration');
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-migration');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await expect(head.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+
+	await typeAtEndOfSection(author, '1 Introduction', ' (revised in Sarajevo)');
+	await expect.poll(() => editorText(head)).toContain('1 Introduction (revised in Sarajevo)');
+	await expect(head.locator('.collaboration-carets__label', { hasText: 'Amra Kovačević' })).toBeVisible();
+
+	await typeAtEndOfSection(head, '6 Monitoring and reporting', ' and evaluation');
+	await expect.poll(() => editorText(author)).toContain('6 Monitoring and reporting and evaluation');
+	await expect(author.locator('.collaboration-carets__label', { hasText: 'Emir Hadžić' })).toBeVisible();
+
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await expect(author.getByText('2 people here').first()).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});
+
+test('[S3] offline edits stay in the browser, survive closing the page, and merge when back online', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await typeAtEndOfSection(author, '4 Strategic objectives', ` (offline draft ${run})`);
+	await typeAtEndOfSection(head, '2 Current situation', ` (online edit ${run})`);
+	// Nothing written offline reaches anyone while offline.
+	await expect.poll(() => editorText(head)).toContain(`(online edit ${run})`);
+	expect(await editorText(head)).not.toContain(`(offline draft ${run})`);
+
+	// The page is closed while still offline: only this browser's copy (IndexedDB) holds the edit.
+	const context = author.context();
+	await author.close();
+	await context.setOffline(false);
+	const again = await context.newPage();
+	await again.goto('/strategies/hr-visa');
+	await expect.poll(() => editorText(again)).toContain(`(offline draft ${run})`);
+	await expect.poll(() => editorText(again)).toContain(`(online edit ${run})`);
+	await expect.poll(() => editorText(head)).toContain(`(offline draft ${run})`);
+	await expect(again.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await context.close();
+	await head.context().close();
+});
+
+test('[S4] an expert’s page is read-only and says what they may do', async ({ browser }) => {
+	const expert = await openStrategy(browser, 'expert.visa@demo.local', 'mk-visa');
+	await expect(expert.getByRole('note')).toContainText('You can read and comment');
+	await expect(expert.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+	await expect(expert.locator('.ProseMirror')).toHaveAttribute('aria-readonly', 'true');
+	await expect(expert.getByRole('toolbar')).toHaveCount(0);
+	await expect(expert.getByRole('heading', { name: '1 Introduction' })).toBeVisible();
+	await expect(expert.getByRole('button', { name: '5 Implementation action plan' })).toBeVisible();
+	await expert.context().close();
+});
