@@ -1,12 +1,12 @@
 import { chromium } from '@playwright/test';
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking'] });
 const base = 'http://127.0.0.1:5199';
-const ctx = await browser.newContext();
-const page = await ctx.newPage();
-page.on('pageerror', (e) => console.log('pageerror:', e.message, e.stack?.split('\n').slice(0,6).join('\n')));
+const page = await (await browser.newContext()).newPage();
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.text().slice(0, 1500)); });
+page.on('pageerror', (e) => console.log('pageerror:', e.message.slice(0, 300), e.stack?.split('\n').slice(0,12).join('\n')));
 await page.goto(base + '/login');
-await page.fill('#email', 'author.al@demo.local'); await page.fill('#password', 'demo-password-2005');
+await page.fill('#email', 'expert.asylum@demo.local'); await page.fill('#password', 'demo-password-2005');
 await page.click('main form button[type=submit]'); await page.waitForURL(/strategies/);
-await page.goto(base + '/strategies/al-migration');
-await page.waitForTimeout(6000);
+await page.goto(base + '/strategies/al-asylum');
+await page.waitForTimeout(8000);
 await browser.close();

@@ -13,7 +13,13 @@ export type AuditAction =
 	| 'password-link-created'
 	| 'role-granted'
 	| 'role-revoked'
-	| 'sessions-ended';
+	| 'sessions-ended'
+	| 'benchmark-created'
+	| 'benchmark-updated'
+	| 'benchmark-retired'
+	| 'benchmark-restored'
+	| 'snapshot-taken'
+	| 'snapshot-restored';
 
 export interface AuditEntry {
 	userId: number | null;

@@ -1,4 +1,8 @@
+import { Annotations } from './annotations';
 import { Audit } from './audit';
+import { Benchmarks } from './benchmarks';
+import { Comments } from './comments';
+import { Coverage } from './coverage';
 import { CollabHub } from './collab/hub';
 import { SignIn } from './auth/sign-in';
 import { Sessions } from './auth/sessions';
@@ -10,6 +14,7 @@ import { DocumentStore } from './document/store';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { Programme } from './programme';
+import { Snapshots } from './snapshots';
 import { seedDemoProgramme } from './seed/demo-programme';
 import { Strategies } from './strategies';
 import { Users } from './users';
@@ -31,6 +36,11 @@ export interface Backend {
 	strategies: Strategies;
 	documents: DocumentStore;
 	collab: CollabHub;
+	benchmarks: Benchmarks;
+	annotations: Annotations;
+	comments: Comments;
+	coverage: Coverage;
+	snapshots: Snapshots;
 	close(): Promise<void>;
 }
 
@@ -44,6 +54,12 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 	const strategies = new Strategies(db);
 	const documents = new DocumentStore(db);
 	const collab = new CollabHub({ config, log, bus, users, sessions, strategies, documents });
+	const programme = new Programme(db);
+	const benchmarks = new Benchmarks(db, audit);
+	const annotations = new Annotations(db, strategies, benchmarks, collab, bus);
+	const comments = new Comments(db, strategies, users, collab, bus);
+	const snapshots = new Snapshots(db, strategies, collab, annotations, comments, audit, bus, log);
+	bus.on('text-quiet', (strategyId) => snapshots.takeAutomatic(strategyId));
 	const backend: Backend = {
 		config,
 		log,
@@ -53,10 +69,15 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		users,
 		sessions,
 		signIn: new SignIn(users, sessions, new SignInThrottle(), audit, log),
-		programme: new Programme(db),
+		programme,
 		strategies,
 		documents,
 		collab,
+		benchmarks,
+		annotations,
+		comments,
+		coverage: new Coverage(db, strategies, benchmarks, programme),
+		snapshots,
 		async close() {
 			collab.close();
 			db.close();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AUTO_SNAPSHOT_QUIET_MS } from '../src/lib/limits';
 
 /**
  * Settings read from the environment once, at start. Limits that do not depend on the
@@ -18,6 +19,8 @@ export interface Config {
 	port: number;
 	host: string;
 	logLevel: string;
+	/** How long editing must pause before an automatic snapshot (AUTO_SNAPSHOT_QUIET_MS; tests shorten it). */
+	autoSnapshotQuietMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +40,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		protocolHeader: env.PROTOCOL_HEADER?.toLowerCase() || undefined,
 		port,
 		host: env.HOST ?? '127.0.0.1',
-		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info')
+		logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+		autoSnapshotQuietMs: Number(env.AUTO_SNAPSHOT_QUIET_MS ?? AUTO_SNAPSHOT_QUIET_MS)
 	};
 }

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { StrategyEvent } from '../src/lib/strategy-events';
 
 /**
  * What one part of the back end tells the others without knowing them: a change of access
@@ -11,6 +12,16 @@ export interface DomainEvents {
 	'sessions-ended': [userId: number];
 	/** A strategy's status changed (locked, signed, unlocked). */
 	'strategy-status-changed': [strategyId: string];
+	/** A strategy's text changed and then nothing more for the quiet period: time for an automatic snapshot. */
+	'text-quiet': [strategyId: string];
+	/** Something beside the text changed on a strategy; open pages hear of it over SSE. */
+	'strategy-event': [strategyId: string, event: StrategyEvent];
 }
 
-export class EventBus extends EventEmitter<DomainEvents> {}
+export class EventBus extends EventEmitter<DomainEvents> {
+	constructor() {
+		super();
+		// Every open page's event stream listens here; hundreds are normal, not a leak.
+		this.setMaxListeners(0);
+	}
+}

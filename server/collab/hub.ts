@@ -64,6 +64,8 @@ function refuse(socket: Duplex, status: number, code: string, message: string): 
 export class CollabHub {
 	private readonly rooms = new Map<string, Room>();
 	private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+	/** Per strategy whose text changed: fires once editing has been quiet for the configured time. */
+	private readonly quietTimers = new Map<string, NodeJS.Timeout>();
 	private readonly byUser = new Map<number, Set<Connection>>();
 	private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
 	private readonly committer: Committer;
@@ -214,14 +216,34 @@ export class CollabHub {
 		return stored;
 	}
 
-	/** The current text of a strategy: the open room's document, or the stored one. Read it, never change it. */
-	document(strategyId: string): Y.Doc | null {
-		return this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc ?? null;
+	/**
+	 * The current text of a strategy as a detached copy (from the open room, or the database):
+	 * whatever a reader does with it never reaches the live document.
+	 */
+	readDocument(strategyId: string): Y.Doc | null {
+		const live = this.rooms.get(strategyId)?.doc;
+		if (!live) return this.deps.documents.load(strategyId)?.doc ?? null;
+		const copy = new Y.Doc();
+		Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+		return copy;
 	}
 
 	private afterStore(room: Room): void {
 		if (this.needsCompaction(room)) setImmediate(() => this.compact(room));
 		this.deps.strategies.touch(room.strategyId);
+		clearTimeout(this.quietTimers.get(room.strategyId));
+		const timer = setTimeout(() => this.quiet(room.strategyId), this.deps.config.autoSnapshotQuietMs);
+		timer.unref();
+		this.quietTimers.set(room.strategyId, timer);
+	}
+
+	private quiet(strategyId: string): void {
+		this.quietTimers.delete(strategyId);
+		try {
+			this.deps.bus.emit('text-quiet', strategyId);
+		} catch (error) {
+			this.deps.log.error({ event: 'quiet-handler-failed', strategyId, message: (error as Error).message });
+		}
 	}
 
 	private needsCompaction(room: Room): boolean {
@@ -314,6 +336,11 @@ export class CollabHub {
 		clearInterval(this.heartbeat);
 		this.committer.flush();
 		this.committer.stop();
+		// Work that had not gone quiet yet still gets its automatic snapshot before the process ends.
+		for (const [strategyId, timer] of this.quietTimers) {
+			clearTimeout(timer);
+			this.quiet(strategyId);
+		}
 		for (const room of this.rooms.values()) {
 			for (const connection of [...room.connections]) connection.close(CLOSE.serviceRestart, 'server restarting');
 			if (!this.committer.holdsUnsaved(room)) this.compact(room);

@@ -64,6 +64,8 @@ export class Room implements MessageSink {
 	readonly connections = new Set<Connection>();
 	/** Client ids in presence and the connection that owns each; the server's own id is reserved. */
 	private readonly owners = new Map<number, Connection | 'server'>();
+	/** Ids whose connection left, and whose they were: only that person may take one up again. */
+	private readonly released = new Map<number, number>();
 	private state: RoomState;
 	private nextSeq: number;
 	/** The highest seq whose update is stored and applied: the document holds exactly the log up to it. */
@@ -122,7 +124,10 @@ export class Room implements MessageSink {
 		if (!this.connections.delete(connection)) return;
 		this.unacknowledged.delete(connection);
 		const owned = [...connection.clientIds].filter((id) => this.owners.get(id) === connection);
-		for (const id of owned) this.owners.delete(id);
+		for (const id of owned) {
+			this.owners.delete(id);
+			this.released.set(id, connection.actor.id);
+		}
 		if (owned.length > 0) removeAwarenessStates(this.awareness, owned, connection);
 		if (this.connections.size === 0) this.onEmpty(this);
 	}
@@ -253,7 +258,12 @@ export class Room implements MessageSink {
 
 	/**
 	 * Presence is who you are [S5]: each entry's `user` is replaced by the server's identity of
-	 * the connection, and a client id that belongs to another connection (or the server) is refused.
+	 * the connection, and a client id that belongs to another connection (or the server, or
+	 * another person before) is refused.
+	 *
+	 * The stock client sends back every presence change it receives, other people's included,
+	 * so entries for ids it does not own arrive all the time: those at a clock we already have
+	 * are echoes and are dropped quietly; a newer one is an attempt to speak for someone else.
 	 */
 	private receivePresence(connection: Connection, update: Uint8Array): void {
 		const decoder = decoding.createDecoder(update);
@@ -265,16 +275,21 @@ export class Room implements MessageSink {
 			const json = decoding.readVarString(decoder);
 			if (json.length > MAX_AWARENESS_STATE_BYTES) throw new Error('presence state too large');
 			const owner = this.owners.get(client);
+			const state: unknown = JSON.parse(json);
 			if (owner !== undefined && owner !== connection) {
-				this.log.warn({ event: 'presence-impersonation-refused', userId: connection.actor.id, strategyId: this.strategyId });
+				if (clock > (this.awareness.meta.get(client)?.clock ?? 0)) {
+					this.log.warn({ event: 'presence-impersonation-refused', userId: connection.actor.id, strategyId: this.strategyId });
+				}
 				continue;
 			}
 			if (owner === undefined) {
+				const formerly = this.released.get(client);
+				if (state === null || (formerly !== undefined && formerly !== connection.actor.id)) continue;
 				if (connection.clientIds.size >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
 				this.owners.set(client, connection);
+				this.released.delete(client);
 				connection.clientIds.add(client);
 			}
-			const state: unknown = JSON.parse(json);
 			if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
 			const trusted = state === null ? null : { ...(state as Record<string, unknown>), user: connection.presence };
 			entries.push({ client, clock, state: JSON.stringify(trusted) });

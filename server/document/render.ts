@@ -39,8 +39,7 @@ export function documentToText(json: JSONContent): string {
 }
 
 /** A document in one of the content formats, with the media type to send it as. */
-export function renderDocument(doc: Y.Doc, format: ContentFormat): { body: string; type: string } {
-	const json = documentToJSON(doc);
+export function renderDocument(json: JSONContent, format: ContentFormat): { body: string; type: string } {
 	switch (format) {
 		case 'json':
 			return { body: JSON.stringify(json), type: 'application/json' };

@@ -4,6 +4,7 @@ import type { Grant } from '../auth/policy';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { documentFromJSON } from '../document/render';
 import { strategyOutline } from './outlines';
+import { BENCHMARKS } from './benchmarks';
 import type { DelegationCode, ModuleCode } from '../../src/lib/vocabulary';
 
 /**
@@ -83,6 +84,7 @@ export async function seedDemoProgramme(backend: Backend): Promise<void> {
 	const seeded = db.prepare('SELECT 1 FROM programme UNION ALL SELECT 1 FROM users LIMIT 1').get() !== undefined;
 	if (seeded) {
 		if (config.demoPassword) await ensureDemoPasswords(backend, config.demoPassword);
+		seedCatalogue(backend);
 		return;
 	}
 
@@ -129,6 +131,7 @@ export async function seedDemoProgramme(backend: Backend): Promise<void> {
 		});
 	})();
 
+	seedCatalogue(backend);
 	log.info({ event: 'demo-seeded', strategies: documents.length, accounts: accounts.length });
 	if (!config.demoPassword) {
 		// Printed once, on purpose outside the structured log: it is for the person starting the app.
@@ -136,6 +139,15 @@ export async function seedDemoProgramme(backend: Backend): Promise<void> {
 			`\nDemo programme seeded. Every demo account (admin@demo.local, head.al@demo.local, …) has the password:\n\n    ${password}\n\nIt is not shown again; set DEMO_PASSWORD to choose your own.\n\n`
 		);
 	}
+}
+
+/** The regional benchmark catalogue, into a demo database that has none yet (one seeded before it existed too). */
+function seedCatalogue(backend: Backend): void {
+	if (backend.db.prepare('SELECT 1 FROM benchmarks LIMIT 1').get()) return;
+	if (!backend.db.prepare('SELECT 1 FROM programme').get()) return;
+	backend.db.transaction(() => {
+		for (const benchmark of BENCHMARKS) backend.benchmarks.create(benchmark, null);
+	})();
 }
 
 async function ensureDemoPasswords(backend: Backend, password: string): Promise<void> {

@@ -65,3 +65,17 @@ export const STORED_ACK_INTERVAL_MS = 100;
 export const ROOM_IDLE_UNLOAD_MS = 5_000;
 /** Connections that stop answering pings are dropped. */
 export const SOCKET_PING_INTERVAL_MS = 30_000;
+
+/** A quoted passage: several paragraphs, not a whole document. */
+export const QUOTE_MAX_LENGTH = 10_000;
+/** An annotation's note and a comment: a few paragraphs of reasoning. */
+export const NOTE_MAX_LENGTH = 4_000;
+export const COMMENT_MAX_LENGTH = 8_000;
+/** People mentioned in one comment. */
+export const MAX_MENTIONS = 20;
+/** Ten minutes without an edit after at least one: a burst of work is over, keep a version of it. */
+export const AUTO_SNAPSHOT_QUIET_MS = 10 * MINUTE;
+/** A snapshot's name: a meeting, a date, a milestone. */
+export const SNAPSHOT_NAME_MAX_LENGTH = 200;
+/** A Server-Sent Events stream says something at least this often, so proxies keep it open. */
+export const EVENTS_KEEPALIVE_MS = 20_000;

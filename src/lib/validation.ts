@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './limits';
-import { DELEGATION_CODES, MODULES, ROLES } from './vocabulary';
+import {
+	COMMENT_MAX_LENGTH,
+	EMAIL_MAX_LENGTH,
+	MAX_MENTIONS,
+	NAME_MAX_LENGTH,
+	NOTE_MAX_LENGTH,
+	PASSWORD_MAX_LENGTH,
+	PASSWORD_MIN_LENGTH,
+	QUOTE_MAX_LENGTH,
+	SNAPSHOT_NAME_MAX_LENGTH
+} from './limits';
+import { ASSESSMENTS, DELEGATION_CODES, MODULES, ROLES } from './vocabulary';
 import { m } from './paraglide/messages.js';
 
 /**
@@ -58,6 +68,55 @@ export const grantForm = z.object({
 	delegation: optionalCode(DELEGATION_CODES),
 	module: optionalCode(MODULES)
 });
+
+/** A W3C TextQuoteSelector: the passage's exact text, and text just before and after it to tell repeats apart. */
+export const selector = z.object({
+	exact: z.string().min(1).max(QUOTE_MAX_LENGTH),
+	prefix: z.string().max(QUOTE_MAX_LENGTH).optional(),
+	suffix: z.string().max(QUOTE_MAX_LENGTH).optional()
+});
+
+export const newAnnotation = z.object({
+	benchmarkId: z.number().int().positive(),
+	selector,
+	assessment: z.enum(ASSESSMENTS),
+	note: z.string().max(NOTE_MAX_LENGTH).optional()
+});
+
+export const annotationChange = z.object({
+	benchmarkId: z.number().int().positive().optional(),
+	selector: selector.optional(),
+	assessment: z.enum(ASSESSMENTS).optional(),
+	note: z.string().max(NOTE_MAX_LENGTH).optional()
+});
+
+const commentBody = z.string().trim().min(1).max(COMMENT_MAX_LENGTH);
+const mentions = z.array(z.number().int().positive()).max(MAX_MENTIONS).optional();
+
+export const newComment = z.object({ body: commentBody, selector: selector.optional(), mentions });
+export const commentReply = z.object({ body: commentBody, mentions });
+
+export const benchmarkInput = z.object({
+	code: z
+		.string()
+		.trim()
+		.regex(/^[A-Z]{2,5}-\d{2,3}$/, { error: () => m.validation_benchmark_code() }),
+	module: z.enum(MODULES),
+	title: z.string().trim().min(1).max(NAME_MAX_LENGTH),
+	instrument: z.string().trim().min(1).max(1_000),
+	celex: z.preprocess(
+		(value) => (value === '' ? null : value),
+		z
+			.string()
+			.trim()
+			.regex(/^3\d{4}[A-Z]{1,2}\d{4}$/, { error: () => m.validation_celex() })
+			.nullable()
+	),
+	aligned: z.string().trim().max(NOTE_MAX_LENGTH),
+	indicators: z.array(z.string().trim().min(1).max(500)).max(20)
+});
+
+export const newSnapshot = z.object({ name: z.string().trim().min(1, { error: () => m.validation_snapshot_name() }).max(SNAPSHOT_NAME_MAX_LENGTH) });
 
 /** Form data as a plain object of strings (files and repeated fields are not used by these forms). */
 export function formObject(data: FormData): Record<string, string> {

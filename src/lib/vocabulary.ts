@@ -14,3 +14,7 @@ export type Role = (typeof ROLES)[number];
 
 export const STRATEGY_STATUSES = ['draft', 'locked', 'signed'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+/** How far a passage is from a benchmark, always shown with its word (never colour alone). */
+export const ASSESSMENTS = ['aligned', 'partial', 'gap', 'planned'] as const;
+export type Assessment = (typeof ASSESSMENTS)[number];

@@ -14,6 +14,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 for (const locale of ['en', 'mk'] as const) {
 	test.describe(`every page passes axe in ${locale}`, () => {
 		test.use({ locale });
+		// Each of these runs axe on many pages in turn.
+		test.describe.configure({ timeout: 90_000 });
 
 		test(`[L4] public pages (${locale})`, async ({ page }) => {
 			await page.goto('/login');
@@ -28,8 +30,26 @@ for (const locale of ['en', 'mk'] as const) {
 			await signInAs(page, 'head.al@demo.local', undefined, locale);
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.goto('/strategies/al-migration');
+			await expect(page.locator('.ProseMirror')).toBeVisible();
 			expect(await seriousViolations(page)).toEqual([]);
+			for (const tab of await page.getByRole('tab').all()) {
+				await tab.click();
+				expect(await seriousViolations(page)).toEqual([]);
+			}
 			await page.goto('/strategies/hr-migration');
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/strategies/al-migration/history');
+			await page.locator('#snapshot-name').fill('Axe check');
+			await page.locator('main form button[type=submit]').first().click();
+			await expect(page.getByRole('status')).toBeVisible();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.locator('.timeline a.name').first().click();
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto(`${page.url().replace(/\/history\/\d+$/, '')}/history/compare?from=${page.url().split('/').pop()}&to=current`);
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/benchmarks');
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/matrix');
 			expect(await seriousViolations(page)).toEqual([]);
 		});
 

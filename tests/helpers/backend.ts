@@ -13,7 +13,8 @@ export function testBackend(options: { databasePath?: string; seed?: 'demo' | 'n
 			protocolHeader: undefined,
 			port: 0,
 			host: '127.0.0.1',
-			logLevel: 'silent'
+			logLevel: 'silent',
+			autoSnapshotQuietMs: 600_000
 		},
 		createLogger('silent')
 	);

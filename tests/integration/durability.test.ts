@@ -68,7 +68,7 @@ describe('durability', () => {
 		for (let i = 0; i < count; i++) await first.collab.submit('al-asylum', paragraphUpdate(`Line ${i}.`));
 		const logged = () => first.db.prepare("SELECT count(*) FROM strategy_updates WHERE strategy_id = 'al-asylum'").pluck().get() as number;
 		await until(() => logged() < COMPACT_AFTER_UPDATES, 'the log to be folded');
-		const before = documentToText(documentToJSON(first.collab.document('al-asylum')!));
+		const before = documentToText(documentToJSON(first.collab.readDocument('al-asylum')!));
 		expect(before).toContain(`Line ${count - 1}.`);
 		await first.close();
 

@@ -70,7 +70,7 @@ describe('when the database refuses writes', () => {
 		await until(() => roomState(b)?.storage === 'failing', 'B to hear that storage fails');
 		expect(b.xml()).not.toContain('Written while another program holds the lock.');
 		// The process stays responsive meanwhile: presence and reads go on.
-		expect(server.app.collab.document('al-visa')).not.toBeNull();
+		expect(server.app.collab.readDocument('al-visa')).not.toBeNull();
 		intruder.exec('COMMIT');
 		intruder.close();
 		await until(() => b.xml().includes('Written while another program holds the lock.'), 'the edit to arrive once the lock is gone', 15_000);

@@ -2,6 +2,8 @@ import type { Db } from '../database';
 import * as foundation from './0001-foundation';
 import * as userLocale from './0002-user-locale';
 import * as updateLog from './0003-update-log';
+import * as benchmarksAnnotationsComments from './0004-benchmarks-annotations-comments';
+import * as snapshots from './0005-snapshots';
 
 export interface Migration {
 	name: string;
@@ -12,5 +14,7 @@ export interface Migration {
 export const migrations: Migration[] = [
 	{ name: '0001-foundation', up: foundation.up },
 	{ name: '0002-user-locale', up: userLocale.up },
-	{ name: '0003-update-log', up: updateLog.up }
+	{ name: '0003-update-log', up: updateLog.up },
+	{ name: '0004-benchmarks-annotations-comments', up: benchmarksAnnotationsComments.up },
+	{ name: '0005-snapshots', up: snapshots.up }
 ];

@@ -1,5 +1,5 @@
 import { m } from '../paraglide/messages.js';
-import type { DelegationCode, ModuleCode, Role, StrategyStatus } from '../vocabulary';
+import type { Assessment, DelegationCode, ModuleCode, Role, StrategyStatus } from '../vocabulary';
 
 /**
  * The programme's fixed words in the current language. Delegation and module names live
@@ -38,3 +38,13 @@ export const delegationName = (code: DelegationCode): string => DELEGATIONS[code
 export const moduleName = (code: ModuleCode): string => MODULES[code]();
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();
+
+const ASSESSMENTS: Record<Assessment, () => string> = {
+	aligned: m.assessment_aligned,
+	partial: m.assessment_partial,
+	gap: m.assessment_gap,
+	planned: m.assessment_planned
+};
+
+/** An assessment in words; null is a benchmark no passage addresses yet. */
+export const assessmentLabel = (assessment: Assessment | null): string => (assessment ? ASSESSMENTS[assessment]() : m.assessment_none());

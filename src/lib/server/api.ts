@@ -12,6 +12,8 @@ export function errorResponse(error: unknown): Response {
 		const headers: Record<string, string> = {};
 		const retryAfter = error.details?.retryAfterSeconds;
 		if (typeof retryAfter === 'number') headers['retry-after'] = String(retryAfter);
+		// The rest of an oversized body is never read: the connection cannot carry another request.
+		if (error.status === 413) headers['connection'] = 'close';
 		return json({ error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) } }, { status: error.status, headers });
 	}
 	backend().log.error({ event: 'unexpected-error', err: error });

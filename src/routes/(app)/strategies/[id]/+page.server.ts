@@ -11,7 +11,7 @@ export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
 	try {
 		const strategy = backend().strategies.authorize(actor, 'read', event.params.id);
-		const doc = backend().collab.document(strategy.id);
+		const doc = backend().collab.readDocument(strategy.id);
 		const scope = strategyScope(strategy).strategy;
 		return {
 			strategy,
@@ -19,7 +19,8 @@ export const load: PageServerLoad = (event) => {
 			me: { id: actor.id, name: actor.name },
 			// What the person's roles allow on a draft; the socket and the API decide again on every write.
 			mayEdit: hasRole(actor, 'edit', scope),
-			mayComment: hasRole(actor, 'comment', scope)
+			mayComment: hasRole(actor, 'comment', scope),
+			mayAnnotate: hasRole(actor, 'annotate', scope)
 		};
 	} catch (caught) {
 		if (caught instanceof AppError) error(caught.status, caught.message);

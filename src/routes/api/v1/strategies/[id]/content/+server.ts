@@ -1,7 +1,7 @@
 import { api } from '$lib/server/api';
 import { backend } from '$server/registry';
 import { AppError } from '$server/errors';
-import { CONTENT_FORMATS, renderDocument, type ContentFormat } from '$server/document/render';
+import { CONTENT_FORMATS, documentToJSON, renderDocument, type ContentFormat } from '$server/document/render';
 import { m } from '$lib/paraglide/messages.js';
 import type { RequestEvent } from './$types';
 
@@ -13,8 +13,8 @@ export const GET = api(({ params, url }: RequestEvent, actor) => {
 	}
 	const { strategies, collab } = backend();
 	const strategy = strategies.authorize(actor, 'read', params.id);
-	const doc = collab.document(strategy.id);
+	const doc = collab.readDocument(strategy.id);
 	if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-	const { body, type } = renderDocument(doc, format as ContentFormat);
+	const { body, type } = renderDocument(documentToJSON(doc), format as ContentFormat);
 	return new Response(body, { headers: { 'content-type': type } });
 });

@@ -1,0 +1,91 @@
+import type { Db } from './db/database';
+import { TextModel, type Anchor, type TextQuoteSelector } from './document/passage';
+
+/** The columns an anchored row (an annotation, a comment) keeps about its passage. */
+export interface AnchorColumns {
+	id: number;
+	anchor_start: Uint8Array | null;
+	anchor_end: Uint8Array | null;
+	quote_exact: string | null;
+	quote_prefix: string | null;
+	quote_suffix: string | null;
+	orphaned: 0 | 1;
+}
+
+export interface Passage {
+	selector: TextQuoteSelector;
+	orphaned: boolean;
+	/** Base64 of the encoded Yjs relative positions, for the editor to draw the passage. */
+	anchor: { start: string; end: string } | null;
+}
+
+const TABLES = ['annotations', 'comments'] as const;
+type AnchoredTable = (typeof TABLES)[number];
+
+/**
+ * Keeps anchored rows in step with the text (SPEC.md [N1]): on every read each passage is
+ * located again; the stored quote follows the text as it reads now, and a passage whose
+ * text is gone is marked orphaned (never dropped). After a restore, orphans whose quote
+ * comes back are anchored again.
+ */
+export class Anchoring {
+	constructor(
+		private readonly db: Db,
+		private readonly table: AnchoredTable
+	) {}
+
+	/** Where each row's passage is now; writes back quotes and orphaned flags that changed. */
+	refresh<T extends AnchorColumns>(rows: T[], model: TextModel): Map<number, Passage> {
+		const passages = new Map<number, Passage>();
+		const update = this.db.prepare(
+			`UPDATE ${this.table} SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, orphaned = ? WHERE id = ?`
+		);
+		this.db.transaction(() => {
+			for (const row of rows) {
+				if (!row.anchor_start || !row.anchor_end) continue;
+				const located = row.orphaned ? null : model.locate({ start: row.anchor_start, end: row.anchor_end });
+				const selector = located?.selector ?? { exact: row.quote_exact ?? '', prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' };
+				const orphaned = located === null;
+				if (
+					orphaned !== (row.orphaned === 1) ||
+					selector.exact !== row.quote_exact ||
+					selector.prefix !== row.quote_prefix ||
+					selector.suffix !== row.quote_suffix
+				) {
+					update.run(selector.exact, selector.prefix, selector.suffix, orphaned ? 1 : 0, row.id);
+				}
+				passages.set(row.id, {
+					selector,
+					orphaned,
+					anchor: orphaned ? null : { start: Buffer.from(row.anchor_start).toString('base64'), end: Buffer.from(row.anchor_end).toString('base64') }
+				});
+			}
+		})();
+		return passages;
+	}
+
+	/** Gives a row a new passage (re-anchoring an orphan to a new selection). */
+	set(id: number, anchor: Anchor, selector: TextQuoteSelector): void {
+		this.db
+			.prepare(
+				`UPDATE ${this.table} SET anchor_start = ?, anchor_end = ?, quote_exact = ?, quote_prefix = ?, quote_suffix = ?, orphaned = 0 WHERE id = ?`
+			)
+			.run(anchor.start, anchor.end, selector.exact, selector.prefix, selector.suffix, id);
+	}
+
+	/** After the text was replaced (a restore, an import): every row is placed again by its quote, or orphaned. */
+	reanchorByQuotes(strategyId: string, model: TextModel): void {
+		const rows = this.db
+			.prepare(`SELECT * FROM ${this.table} WHERE strategy_id = ? AND quote_exact IS NOT NULL`)
+			.all(strategyId) as AnchorColumns[];
+		const orphan = this.db.prepare(`UPDATE ${this.table} SET orphaned = 1 WHERE id = ?`);
+		this.db.transaction(() => {
+			for (const row of rows) {
+				const found = model.find({ exact: row.quote_exact!, prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' });
+				const loose = typeof found === 'string' ? model.find({ exact: row.quote_exact! }) : found;
+				if (typeof loose === 'string') orphan.run(row.id);
+				else this.set(row.id, model.anchor(loose), loose.selector);
+			}
+		})();
+	}
+}

@@ -1,0 +1,12 @@
+/**
+ * RFC 4180 CSV. A cell that a spreadsheet would read as a formula (=, +, -, @, tab, return)
+ * is prefixed with an apostrophe: an export must never run anything when opened.
+ */
+export function toCsv(rows: (string | number | null)[][]): string {
+	const cell = (value: string | number | null) => {
+		let text = value === null ? '' : String(value);
+		if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+		return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+	};
+	return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+}

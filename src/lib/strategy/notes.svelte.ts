@@ -1,0 +1,54 @@
+import { apiFetch } from '$lib/api-client';
+import type { Annotation } from '$server/annotations';
+import type { CommentThread, Person } from '$server/comments';
+import type { BenchmarkCoverage } from '$server/coverage';
+import type { StrategyEvent } from '$lib/strategy-events';
+
+export type { Annotation, CommentThread, Person, BenchmarkCoverage };
+
+/**
+ * What is said about a strategy beside its text: benchmark annotations, comment threads and
+ * coverage, loaded from the API and refreshed when the strategy's event stream says they
+ * changed, so every open page sees others' work within a second.
+ */
+export class StrategyNotes {
+	annotations = $state<Annotation[]>([]);
+	threads = $state<CommentThread[]>([]);
+	coverage = $state<BenchmarkCoverage[]>([]);
+	people = $state<Person[]>([]);
+	showResolved = $state(false);
+	private events: EventSource | null = null;
+
+	constructor(readonly strategyId: string) {}
+
+	async start(): Promise<void> {
+		this.events = new EventSource(`/api/v1/strategies/${this.strategyId}/events`);
+		this.events.onmessage = (message) => {
+			const event = JSON.parse(message.data as string) as StrategyEvent;
+			if (event.type === 'annotations') void this.loadAnnotations();
+			else if (event.type === 'comments') void this.loadThreads();
+		};
+		await Promise.all([this.loadAnnotations(), this.loadThreads(), this.loadPeople()]);
+	}
+
+	async loadAnnotations(): Promise<void> {
+		const [annotations, coverage] = await Promise.all([
+			apiFetch<Annotation[]>(`/strategies/${this.strategyId}/annotations`),
+			apiFetch<BenchmarkCoverage[]>(`/strategies/${this.strategyId}/coverage`)
+		]);
+		this.annotations = annotations;
+		this.coverage = coverage;
+	}
+
+	async loadThreads(): Promise<void> {
+		this.threads = await apiFetch<CommentThread[]>(`/strategies/${this.strategyId}/comments${this.showResolved ? '?resolved=include' : ''}`);
+	}
+
+	private async loadPeople(): Promise<void> {
+		this.people = await apiFetch<Person[]>(`/strategies/${this.strategyId}/people`);
+	}
+
+	stop(): void {
+		this.events?.close();
+	}
+}

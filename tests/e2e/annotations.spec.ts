@@ -1,0 +1,86 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signInAs(page, email);
+	await page.goto(`/strategies/${strategyId}`);
+	await expect(page.locator('.ProseMirror')).toBeVisible();
+	return page;
+}
+
+/** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
+async function selectPhrase(page: Page, phrase: string) {
+	await page.locator('.ProseMirror').evaluate((root, wanted) => {
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent!.indexOf(wanted);
+			if (at < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + wanted.length);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+			return;
+		}
+		throw new Error(`"${wanted}" is not in the text`);
+	}, phrase);
+}
+
+test('[N1] an expert links a passage to a benchmark; the author’s open page shows it without a reload', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.cs@demo.local', 'cs-asylum');
+	const expert = await openStrategy(browser, 'expert.asylum@demo.local', 'cs-asylum');
+
+	await selectPhrase(expert, '2.1 Legal framework');
+	await expert.getByRole('button', { name: 'Link to benchmark' }).click();
+	const dialog = expert.getByRole('dialog', { name: 'Link the passage to a benchmark' });
+	await dialog.getByLabel('Search benchmarks').fill('ASY-07');
+	await dialog.getByRole('radio', { name: /ASY-07/ }).check();
+	await dialog.getByRole('radio', { name: 'Gap' }).check();
+	await dialog.getByLabel('Note').fill('Subsidiary protection is missing from the law.');
+	await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+	await expect(dialog).toBeHidden();
+
+	// The author never reloads: the highlight and the panel entry arrive over the event stream.
+	const highlight = author.locator('.ProseMirror .passage-gap', { hasText: '2.1 Legal framework' });
+	await expect(highlight).toBeVisible();
+	await expect(highlight).toHaveAttribute('title', /ASY-07 · Gap/);
+	const entry = author.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'ASY-07' });
+	await expect(entry).toContainText('Subsidiary protection is missing from the law.');
+	await expect(entry).toContainText('Thomas Keller');
+	await author.getByRole('tab', { name: /Coverage/ }).click();
+	await expect(author.getByRole('tabpanel')).toContainText('1 of 10 benchmarks addressed');
+	await author.context().close();
+	await expert.context().close();
+});
+
+test('[N3] a comment thread on a passage is replied to and resolved', async ({ browser }) => {
+	const expert = await openStrategy(browser, 'expert.visa@demo.local', 'hr-visa');
+	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-visa');
+
+	await expert.getByRole('tab', { name: /Comments/ }).click();
+	await selectPhrase(expert, '3 EU standards and benchmarks');
+	await expert.getByRole('button', { name: 'Use the selected passage' }).click();
+	await expect(expert.getByText('On: “3 EU standards and benchmarks”')).toBeVisible();
+	await expert.getByLabel('Your comment (type @ to mention someone)').fill('Please add Regulation 2252/2004 on biometric passports.');
+	await expert.getByRole('button', { name: 'Post comment' }).click();
+
+	await head.getByRole('tab', { name: /Comments/ }).click();
+	const thread = head.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'biometric passports' });
+	await expect(thread).toBeVisible();
+	await expect(head.locator('.ProseMirror .passage-comment', { hasText: '3 EU standards and benchmarks' })).toBeVisible();
+	await thread.getByLabel('Reply (type @ to mention someone)').fill('Added under objective 2. @Katarina');
+	await head.keyboard.press('Enter');
+	await thread.getByRole('button', { name: 'Reply' }).click();
+	await expect(thread).toContainText('Added under objective 2. @Katarina Weiss');
+	await expect(thread.locator('mark.mention')).toHaveText('@Katarina Weiss');
+
+	const seenByExpert = expert.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'biometric passports' });
+	await expect(seenByExpert).toContainText('Added under objective 2.');
+	await seenByExpert.getByRole('button', { name: 'Resolve' }).click();
+	await expect(head.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'biometric passports' })).toBeHidden();
+	await head.getByLabel('Show resolved threads').check();
+	await expect(head.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'biometric passports' })).toContainText('Resolved');
+	await expert.context().close();
+	await head.context().close();
+});

@@ -1,0 +1,54 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signInAs } from './helpers';
+
+async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signInAs(page, email);
+	await page.goto(`/strategies/${strategyId}`);
+	await expect(page.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	return page;
+}
+
+test('[V4] take a named snapshot, edit, compare, restore, and see the text return in a second browser', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.al@demo.local', 'al-migration');
+	const head = await openStrategy(browser, 'head.al@demo.local', 'al-migration');
+
+	await author.getByRole('link', { name: 'History and versions' }).click();
+	await author.getByLabel('Name of the snapshot').fill(`After the Tirana working meeting ${run}`);
+	await author.getByRole('button', { name: 'Take a snapshot' }).click();
+	await expect(author.getByRole('status')).toContainText(`Snapshot “After the Tirana working meeting ${run}” taken.`);
+
+	// The head deletes the introduction's heading text and adds a sentence.
+	const heading = head.locator('.ProseMirror h2', { hasText: '1 Introduction' });
+	await heading.click();
+	await head.keyboard.press('End');
+	await head.keyboard.type(` and scope ${run}`);
+	await expect(head.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await author.reload();
+	await author.getByRole('link', { name: `After the Tirana working meeting ${run}` }).click();
+	await expect(author).toHaveURL(/\/history\/\d+$/);
+	await author.getByRole('link', { name: 'Compare with the current text' }).click();
+	await expect(author.getByRole('heading', { name: 'Compare versions' })).toBeVisible();
+	await expect(author.getByRole('status').first()).toContainText('1 sections changed, 3 words added, 0 removed.');
+	await expect(author.locator('ins', { hasText: `and scope ${run}` })).toBeVisible();
+	await author.getByRole('button', { name: 'Next change' }).click();
+	await expect(author.locator('.block.changed').first()).toBeFocused();
+
+	await author.getByRole('link', { name: 'History', exact: true }).click();
+	await author.getByRole('link', { name: `After the Tirana working meeting ${run}` }).click();
+	await expect(author).toHaveURL(/\/history\/\d+$/);
+	await author.getByRole('button', { name: 'Restore this version' }).click();
+	await author.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
+	await expect(author).toHaveURL(/\/strategies\/al-migration\?restored=/);
+	await expect(author.getByRole('status').filter({ hasText: 'The version was restored.' })).toBeVisible();
+
+	// The second browser sees the text return, without reloading.
+	await expect(head.locator('.ProseMirror h2', { hasText: '1 Introduction' })).toHaveText('1 Introduction');
+	await author.goto('/strategies/al-migration/history');
+	await author.locator('.timeline summary').first().click();
+	await expect(author.getByText('Before a restore')).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectEditor, until, type Editor } from '../helpers/collab';
+import { api, signIn } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+const editors: Editor[] = [];
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(async () => {
+	console.log('SERVER OUTPUT\n' + server.output.filter((l) => !l.includes('"request"')).slice(-30).join('\n'));
+	for (const editor of editors) editor.destroy();
+	await server.stop();
+});
+
+async function benchmark(cookie: string, code: string): Promise<number> {
+	const { body } = await api(server.url, cookie, `/benchmarks?q=${code}`);
+	return (body as { id: number; code: string }[]).find((b) => b.code === code)!.id;
+}
+
+/** The XmlText of the first paragraph whose text contains `phrase`. */
+function textContaining(doc: Y.Doc, phrase: string): Y.XmlText {
+	const visit = (node: Y.XmlElement | Y.XmlFragment): Y.XmlText | undefined => {
+		for (const child of node.toArray()) {
+			if (child instanceof Y.XmlText && child.toString().includes(phrase)) return child;
+			if (child instanceof Y.XmlElement) {
+				const found = visit(child);
+				if (found) return found;
+			}
+		}
+		return undefined;
+	};
+	return visit(doc.getXmlFragment('default'))!;
+}
+
+function plain(text: Y.XmlText): string {
+	return (text.toDelta() as { insert: string }[]).map((op) => op.insert).join('');
+}
+
+describe('benchmark annotations', () => {
+	it('[N1] an expert links a passage to a benchmark; the anchor follows edits before, inside and after it', async () => {
+		const expert = await signIn(server.url, 'expert.asylum@demo.local');
+		const author = await signIn(server.url, 'author.al@demo.local');
+		const asy = await benchmark(expert, 'ASY-06');
+		const editor = connectEditor(server.url, author, 'al-asylum');
+		editors.push(editor);
+		await editor.synced();
+		const text = textContaining(editor.doc, 'Albania');
+		const sentence = plain(text);
+		const exact = sentence.slice(0, 40);
+
+		const created = await api(server.url, expert, '/strategies/al-asylum/annotations', {
+			body: { benchmarkId: asy, selector: { exact }, assessment: 'partial', note: 'Procedures lack an effective remedy.' }
+		});
+		expect(created.status).toBe(201);
+		expect(created.body).toMatchObject({
+			id: expect.any(Number),
+			benchmarkId: asy,
+			benchmark: { code: 'ASY-06' },
+			assessment: 'partial',
+			selector: { exact },
+			orphaned: false,
+			createdBy: { name: 'Thomas Keller' }
+		});
+
+		// Edits before, inside and after the passage, made live by an author.
+		text.insert(0, 'In 2005, ');
+		text.insert('In 2005, '.length + 10, '[inside]');
+		text.insert('In 2005, '.length + exact.length + '[inside]'.length, ' [after]');
+		const expected = exact.slice(0, 10) + '[inside]' + exact.slice(10);
+		await until(async () => {
+			const { body } = await api(server.url, expert, '/strategies/al-asylum/annotations');
+			return body.find((a: { id: number }) => a.id === created.body.id)?.selector.exact === expected;
+		}, 'the annotation to read the edited passage');
+		const { body } = await api(server.url, expert, '/strategies/al-asylum/annotations');
+		const now = body.find((a: { id: number }) => a.id === created.body.id);
+		expect(now.selector.prefix.endsWith('In 2005, ')).toBe(true);
+		expect(now.selector.suffix.startsWith(' [after]')).toBe(true);
+
+		// Deleting the passage orphans the annotation; it is kept, and can be re-anchored.
+		const start = plain(text).indexOf(expected);
+		text.delete(start, expected.length);
+		await until(async () => {
+			const { body } = await api(server.url, expert, '/strategies/al-asylum/annotations');
+			return body.find((a: { id: number }) => a.id === created.body.id)?.orphaned === true;
+		}, 'the annotation to be orphaned');
+		const reanchored = await api(server.url, expert, `/strategies/al-asylum/annotations/${created.body.id}`, {
+			method: 'PATCH',
+			body: { selector: { exact: '2 Current situation' } }
+		});
+		expect(reanchored.status).toBe(200);
+		expect(reanchored.body).toMatchObject({ orphaned: false, selector: { exact: '2 Current situation' }, note: 'Procedures lack an effective remedy.' });
+	});
+
+	it('[N1] a quote that is absent or ambiguous is refused with 422; prefix or suffix make it unique', async () => {
+		const author = await signIn(server.url, 'author.ba@demo.local');
+		const mig = await benchmark(author, 'MIG-01');
+		const absent = await api(server.url, author, '/strategies/ba-migration/annotations', {
+			body: { benchmarkId: mig, selector: { exact: 'not in this strategy at all' }, assessment: 'gap' }
+		});
+		expect(absent.status).toBe(422);
+		expect(absent.body.error.code).toBe('invalid');
+		const ambiguous = await api(server.url, author, '/strategies/ba-migration/annotations', {
+			body: { benchmarkId: mig, selector: { exact: 'Ministry' }, assessment: 'gap' }
+		});
+		expect(ambiguous.status).toBe(422);
+		expect(ambiguous.body.error.details).toEqual({ quote: 'ambiguous' });
+		const unique = await api(server.url, author, '/strategies/ba-migration/annotations', {
+			body: { benchmarkId: mig, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'planned' }
+		});
+		expect(unique.status).toBe(201);
+	});
+
+	it('[W4] malformed bodies are refused: not JSON 400, wrong types 422, another module’s benchmark 422', async () => {
+		const author = await signIn(server.url, 'author.ba@demo.local');
+		expect((await api(server.url, author, '/strategies/ba-visa/annotations', { body: '{"benchmarkId":' })).status).toBe(400);
+		const wrong = await api(server.url, author, '/strategies/ba-visa/annotations', {
+			body: { benchmarkId: 'seven', selector: { exact: 'Visa' }, assessment: 'excellent' }
+		});
+		expect(wrong.status).toBe(422);
+		expect(wrong.body.error.message).toMatch(/benchmarkId/);
+		const otherModule = await api(server.url, author, '/strategies/ba-visa/annotations', {
+			body: { benchmarkId: await benchmark(author, 'ASY-01'), selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'gap' }
+		});
+		expect(otherModule.status).toBe(422);
+		const huge = await api(server.url, author, '/strategies/ba-visa/annotations', { body: { note: 'x'.repeat(2_000_000) } });
+		expect(huge.status).toBe(413);
+	});
+
+	it('[P4] observers may not annotate; other delegations and other modules’ experts get 403', async () => {
+		const observer = await signIn(server.url, 'observer@demo.local');
+		const mig = await benchmark(observer, 'MIG-02');
+		const body = { benchmarkId: mig, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' };
+		expect((await api(server.url, observer, '/strategies/hr-migration/annotations', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'author.al@demo.local'), '/strategies/hr-migration/annotations', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'expert.visa@demo.local'), '/strategies/hr-migration/annotations', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'expert.migration@demo.local'), '/strategies/hr-migration/annotations', { body })).status).toBe(201);
+	});
+
+	it('[N2] the regional matrix and the strategy’s coverage reflect a new annotation; CSV too', async () => {
+		const head = await signIn(server.url, 'head.mk@demo.local');
+		const vis = await benchmark(head, 'VIS-02');
+		const before = await api(server.url, head, '/matrix');
+		const cell = () => (before.body.cells as { benchmarkId: number; delegation: string }[]).find((c) => c.benchmarkId === vis && c.delegation === 'mk');
+		expect(cell()).toMatchObject({ assessment: null, annotationCount: 0 });
+		// Only what the head may read: no cells for other delegations.
+		expect((before.body.cells as { delegation: string }[]).every((c) => c.delegation === 'mk')).toBe(true);
+
+		await api(server.url, head, '/strategies/mk-visa/annotations', {
+			body: { benchmarkId: vis, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'gap' }
+		});
+		const after = await api(server.url, head, '/matrix');
+		expect((after.body.cells as { benchmarkId: number; delegation: string }[]).find((c) => c.benchmarkId === vis && c.delegation === 'mk')).toMatchObject({
+			assessment: 'gap',
+			annotationCount: 1
+		});
+		const coverage = await api(server.url, head, '/strategies/mk-visa/coverage');
+		expect(coverage.body.find((c: { benchmark: { code: string } }) => c.benchmark.code === 'VIS-02')).toMatchObject({ assessment: 'gap' });
+		expect(coverage.body.find((c: { benchmark: { code: string } }) => c.benchmark.code === 'VIS-03')).toMatchObject({ assessment: null });
+
+		const csv = await fetch(`${server.url}/api/v1/matrix?format=csv`, { headers: { cookie: head, 'accept-language': 'en' } });
+		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+		const text = await csv.text();
+		expect(text.split('\r\n')[0]).toBe('Module,Code,Benchmark,Albania,Bosnia and Herzegovina,Croatia,North Macedonia,Serbia and Montenegro');
+		expect(text).toMatch(/Visa,VIS-02,[^\r]*,,,,Gap \(1\),/);
+	});
+
+	it('[N1] exports W3C Web Annotation JSON-LD with a TextQuoteSelector', async () => {
+		const head = await signIn(server.url, 'head.mk@demo.local');
+		const response = await fetch(`${server.url}/api/v1/strategies/mk-visa/annotations?format=w3c`, { headers: { cookie: head } });
+		expect(response.headers.get('content-type')).toMatch(/application\/ld\+json/);
+		const collection = await response.json();
+		expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+		expect(collection.first.items[0]).toMatchObject({
+			type: 'Annotation',
+			motivation: 'assessing',
+			target: { source: `${server.url}/strategies/mk-visa`, selector: { type: 'TextQuoteSelector', exact: 'Introduction', prefix: expect.stringContaining('1 ') } }
+		});
+	});
+});
+
+describe('the benchmark catalogue', () => {
+	it('[P6] everyone browses and searches it; only admins add, edit and retire, and retired ones keep their annotations', async () => {
+		const author = await signIn(server.url, 'author.hr@demo.local');
+		const all = await api(server.url, author, '/benchmarks');
+		expect(all.body.length).toBeGreaterThanOrEqual(24);
+		for (const module of ['migration', 'asylum', 'visa']) {
+			expect(all.body.filter((b: { module: string }) => b.module === module).length).toBeGreaterThanOrEqual(8);
+		}
+		const search = await api(server.url, author, '/benchmarks?q=32003L0086');
+		expect(search.body.map((b: { code: string }) => b.code)).toEqual(['MIG-01']);
+
+		const draft = { code: 'MIG-99', module: 'migration', title: 'Test benchmark', instrument: 'Directive', celex: null, aligned: '', indicators: [] };
+		expect((await api(server.url, author, '/benchmarks', { body: draft })).status).toBe(403);
+		const admin = await signIn(server.url, 'admin@demo.local');
+		const created = await api(server.url, admin, '/benchmarks', { body: draft });
+		expect(created.status).toBe(201);
+		expect((await api(server.url, admin, '/benchmarks', { body: draft })).status).toBe(409);
+		expect((await api(server.url, admin, '/benchmarks', { body: { ...draft, code: 'mig 1' } })).status).toBe(422);
+
+		const head = await signIn(server.url, 'head.hr@demo.local');
+		const annotation = await api(server.url, head, '/strategies/hr-migration/annotations', {
+			body: { benchmarkId: created.body.id, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' }
+		});
+		expect(annotation.status).toBe(201);
+		expect((await api(server.url, author, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { retired: true } })).status).toBe(403);
+		const retired = await api(server.url, admin, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { retired: true } });
+		expect(retired.body.retired).toBe(true);
+		const kept = await api(server.url, head, '/strategies/hr-migration/annotations');
+		expect(kept.body.find((a: { id: number }) => a.id === annotation.body.id)).toMatchObject({ benchmark: { code: 'MIG-99', retired: true } });
+		// A retired benchmark cannot be linked again.
+		const again = await api(server.url, head, '/strategies/hr-migration/annotations', {
+			body: { benchmarkId: created.body.id, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' }
+		});
+		expect(again.status).toBe(422);
+	});
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from '../helpers/collab';
+import { api, postForm, signIn } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+beforeAll(async () => {
+	server = await startServer();
+});
+afterAll(() => server.stop());
+
+describe('comment threads', () => {
+	it('[N3] a thread on a passage is replied to, resolved (hidden unless asked for) and reopened', async () => {
+		const expert = await signIn(server.url, 'expert.migration@demo.local');
+		const author = await signIn(server.url, 'author.cs@demo.local');
+		const created = await api(server.url, expert, '/strategies/cs-migration/comments', {
+			body: { body: 'Which authority decides on family reunification?', selector: { exact: 'Introduction', prefix: '1 ' } }
+		});
+		expect(created.status).toBe(201);
+		expect(created.body).toMatchObject({
+			id: expect.any(Number),
+			body: 'Which authority decides on family reunification?',
+			author: { name: 'Sophie Laurent', email: 'expert.migration@demo.local' },
+			selector: { exact: 'Introduction' },
+			orphaned: false,
+			resolved: false,
+			replies: []
+		});
+		const reply = await api(server.url, author, `/strategies/cs-migration/comments/${created.body.id}/replies`, {
+			body: { body: 'The Ministry of Interior, within nine months.' }
+		});
+		expect(reply.status).toBe(201);
+		expect(reply.body).toMatchObject({ body: 'The Ministry of Interior, within nine months.', author: { name: 'Jelena Marković' } });
+
+		const threads = await api(server.url, author, '/strategies/cs-migration/comments');
+		expect(threads.body.find((t: { id: number }) => t.id === created.body.id).replies).toHaveLength(1);
+
+		expect((await api(server.url, author, `/strategies/cs-migration/comments/${created.body.id}/resolve`, { method: 'POST' })).body.resolved).toBe(true);
+		const open = await api(server.url, author, '/strategies/cs-migration/comments');
+		expect(open.body.map((t: { id: number }) => t.id)).not.toContain(created.body.id);
+		const all = await api(server.url, author, '/strategies/cs-migration/comments?resolved=include');
+		expect(all.body.find((t: { id: number }) => t.id === created.body.id)).toMatchObject({ resolved: true });
+		expect((await api(server.url, expert, `/strategies/cs-migration/comments/${created.body.id}/reopen`, { method: 'POST' })).body.resolved).toBe(false);
+	});
+
+	it('[N3] a comment on the whole strategy has no passage; people edit and delete only their own', async () => {
+		const head = await signIn(server.url, 'head.cs@demo.local');
+		const author = await signIn(server.url, 'author.cs@demo.local');
+		const thread = await api(server.url, head, '/strategies/cs-asylum/comments', { body: { body: 'Please finish section 5 by Friday.' } });
+		expect(thread.body.selector).toBeUndefined();
+		expect((await api(server.url, author, `/strategies/cs-asylum/comments/${thread.body.id}`, { method: 'PATCH', body: { body: 'Hijacked' } })).status).toBe(403);
+		expect((await api(server.url, author, `/strategies/cs-asylum/comments/${thread.body.id}`, { method: 'DELETE' })).status).toBe(403);
+		expect((await api(server.url, head, `/strategies/cs-asylum/comments/${thread.body.id}`, { method: 'PATCH', body: { body: 'Please finish section 5 by Thursday.' } })).status).toBe(200);
+		const edited = (await api(server.url, author, '/strategies/cs-asylum/comments')).body.find((t: { id: number }) => t.id === thread.body.id);
+		expect(edited).toMatchObject({ body: 'Please finish section 5 by Thursday.', editedAt: expect.any(String) });
+		expect((await api(server.url, head, `/strategies/cs-asylum/comments/${thread.body.id}`, { method: 'DELETE' })).status).toBe(200);
+		const deleted = (await api(server.url, author, '/strategies/cs-asylum/comments')).body.find((t: { id: number }) => t.id === thread.body.id);
+		expect(deleted).toMatchObject({ deleted: true, body: '' });
+	});
+
+	it('[N3] @mentions name people who can read the strategy; anyone else is refused with 422', async () => {
+		const author = await signIn(server.url, 'author.cs@demo.local');
+		const people = await api(server.url, author, '/strategies/cs-visa/people');
+		const expert = people.body.find((p: { email: string }) => p.email === 'expert.visa@demo.local');
+		expect(people.body.map((p: { email: string }) => p.email)).not.toContain('author.al@demo.local');
+		const mentioned = await api(server.url, author, '/strategies/cs-visa/comments', { body: { body: `@${expert.name} could you check?`, mentions: [expert.id] } });
+		expect(mentioned.status).toBe(201);
+		expect(mentioned.body.mentions).toEqual([{ id: expert.id, name: 'Katarina Weiss', email: 'expert.visa@demo.local' }]);
+		const albanian = (await api(server.url, await signIn(server.url, 'admin@demo.local'), '/strategies/al-visa/people')).body.find(
+			(p: { email: string }) => p.email === 'author.al@demo.local'
+		);
+		const refused = await api(server.url, author, '/strategies/cs-visa/comments', { body: { body: 'hello', mentions: [albanian.id] } });
+		expect(refused.status).toBe(422);
+	});
+
+	it('[P4] observers, admins and other delegations may not comment; empty comments are refused', async () => {
+		const body = { body: 'A remark.' };
+		expect((await api(server.url, await signIn(server.url, 'observer@demo.local'), '/strategies/cs-visa/comments', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'admin@demo.local'), '/strategies/cs-visa/comments', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'author.hr@demo.local'), '/strategies/cs-visa/comments', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'author.cs@demo.local'), '/strategies/cs-visa/comments', { body: { body: '   ' } })).status).toBe(422);
+	});
+});
+
+/** Reads a Server-Sent Events stream, collecting its `data:` events. */
+function subscribe(cookie: string, strategyId: string) {
+	const events: unknown[] = [];
+	const controller = new AbortController();
+	let status = 0;
+	let ended = false;
+	const done = fetch(`${server.url}/api/v1/strategies/${strategyId}/events`, { headers: { cookie }, signal: controller.signal })
+		.then(async (response) => {
+			status = response.status;
+			if (!response.body) return;
+			const decoder = new TextDecoder();
+			let buffer = '';
+			for await (const chunk of response.body) {
+				buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+				let split;
+				while ((split = buffer.indexOf('\n\n')) >= 0) {
+					const block = buffer.slice(0, split);
+					buffer = buffer.slice(split + 2);
+					const data = block.split('\n').find((line) => line.startsWith('data: '));
+					if (data) events.push(JSON.parse(data.slice(6)));
+				}
+			}
+		})
+		.catch(() => {})
+		.finally(() => (ended = true));
+	return { events, status: () => status, ended: () => ended, close: () => controller.abort(), done };
+}
+
+describe('live updates', () => {
+	it('[N3] an open page hears of a new annotation and comment on its strategy, and only on it', async () => {
+		const author = await signIn(server.url, 'author.mk@demo.local');
+		const stream = subscribe(author, 'mk-migration');
+		const other = subscribe(author, 'mk-visa');
+		await until(() => stream.status() === 200 && other.status() === 200, 'the streams to open');
+		const expert = await signIn(server.url, 'expert.migration@demo.local');
+		const benchmarks = await api(server.url, expert, '/benchmarks?module=migration');
+		const created = await api(server.url, expert, '/strategies/mk-migration/annotations', {
+			body: { benchmarkId: benchmarks.body[0].id, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'partial' }
+		});
+		await until(() => stream.events.some((e) => JSON.stringify(e) === JSON.stringify({ type: 'annotations', id: created.body.id })), 'the annotation event', 1_000);
+		const comment = await api(server.url, expert, '/strategies/mk-migration/comments', { body: { body: 'See MIG-01.' } });
+		await until(() => stream.events.some((e) => JSON.stringify(e) === JSON.stringify({ type: 'comments', threadId: comment.body.id })), 'the comment event', 1_000);
+		expect(other.events).toEqual([]);
+		stream.close();
+		other.close();
+	});
+
+	it('[N3] a stream is refused to those who may not read the strategy, and ends when access is revoked', async () => {
+		const outsider = await signIn(server.url, 'author.al@demo.local');
+		const refused = subscribe(outsider, 'mk-migration');
+		await refused.done;
+		expect(refused.status()).toBe(403);
+
+		const admin = await signIn(server.url, 'admin@demo.local');
+		const users = await (await fetch(`${server.url}/admin/users`, { headers: { cookie: admin } })).text();
+		const id = users.match(/\/admin\/users\/(\d+)">Katarina Weiss</)![1];
+		const expert = await signIn(server.url, 'expert.visa@demo.local');
+		const stream = subscribe(expert, 'mk-visa');
+		await until(() => stream.status() === 200, 'the stream to open');
+		await postForm(server.url, admin, `/admin/users/${id}?/revoke`, { role: 'expert', module: 'visa' });
+		await until(() => stream.ended(), 'the stream to end');
+	});
+});

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectEditor, until, type Editor } from '../helpers/collab';
+import { api, signIn } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
+import { inProcessServer } from '../helpers/in-process';
+
+let server: RunningServer;
+const editors: Editor[] = [];
+beforeAll(async () => {
+	server = await startServer({ env: { AUTO_SNAPSHOT_QUIET_MS: '400' } });
+});
+afterAll(async () => {
+	for (const editor of editors) editor.destroy();
+	await server.stop();
+});
+
+function editor(cookie: string, strategyId: string): Editor {
+	const e = connectEditor(server.url, cookie, strategyId);
+	editors.push(e);
+	return e;
+}
+
+const text = async (cookie: string, strategyId: string) => (await api(server.url, cookie, `/strategies/${strategyId}/content?format=text`)).body as string;
+
+describe('snapshots', () => {
+	it('[V1] an author takes a named snapshot; it is listed and can be read in every format', async () => {
+		const author = await signIn(server.url, 'author.al@demo.local');
+		const taken = await api(server.url, author, '/strategies/al-visa/snapshots', { body: { name: 'After the Tirana working meeting' } });
+		expect(taken.status).toBe(201);
+		expect(taken.body).toMatchObject({
+			id: expect.any(Number),
+			name: 'After the Tirana working meeting',
+			kind: 'manual',
+			contentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+			createdBy: { name: 'Elira Dervishi' }
+		});
+		const list = await api(server.url, author, '/strategies/al-visa/snapshots');
+		expect(list.body[0].id).toBe(taken.body.id);
+		const json = await api(server.url, author, `/strategies/al-visa/snapshots/${taken.body.id}`);
+		expect(json.body.content.type).toBe('doc');
+		const markdown = await api(server.url, author, `/strategies/al-visa/snapshots/${taken.body.id}?format=markdown`);
+		expect(markdown.body.content).toContain('## 1 Introduction');
+		expect((await api(server.url, author, `/strategies/al-visa/snapshots/${taken.body.id}?format=pdf`)).status).toBe(400);
+		expect((await api(server.url, author, '/strategies/al-visa/snapshots', { body: { name: '  ' } })).status).toBe(422);
+	});
+
+	it('[V1] experts and observers may read snapshots but not take them; other delegations not even read', async () => {
+		const body = { name: 'Not allowed' };
+		expect((await api(server.url, await signIn(server.url, 'expert.visa@demo.local'), '/strategies/al-visa/snapshots', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'observer@demo.local'), '/strategies/al-visa/snapshots', { body })).status).toBe(403);
+		expect((await api(server.url, await signIn(server.url, 'expert.visa@demo.local'), '/strategies/al-visa/snapshots')).status).toBe(200);
+		expect((await api(server.url, await signIn(server.url, 'author.hr@demo.local'), '/strategies/al-visa/snapshots')).status).toBe(403);
+	});
+
+	it('[V5] a diff shows inserted text as an insert and deleted text as a delete', async () => {
+		const author = await signIn(server.url, 'author.ba@demo.local');
+		const before = await api(server.url, author, '/strategies/ba-visa/snapshots', { body: { name: 'Before the edit' } });
+		const live = editor(author, 'ba-visa');
+		await live.synced();
+		live.write('Visa liberalisation roadmap received in 2008.');
+		await until(async () => (await text(author, 'ba-visa')).includes('roadmap received'), 'the edit to be stored');
+		const diff = await api(server.url, author, `/strategies/ba-visa/diff?from=${before.body.id}&to=current`);
+		expect(diff.status).toBe(200);
+		expect(diff.body).toMatchObject({ from: before.body.id, to: 'current' });
+		expect(diff.body.changes.filter((c: { op: string }) => c.op === 'insert').map((c: { text: string }) => c.text).join('')).toContain('Visa liberalisation roadmap received in 2008.');
+		expect(diff.body.summary.wordsAdded).toBe(6);
+
+		const after = await api(server.url, author, '/strategies/ba-visa/snapshots', { body: { name: 'After the edit' } });
+		const back = await api(server.url, author, `/strategies/ba-visa/diff?from=${after.body.id}&to=${before.body.id}`);
+		expect(back.body.changes.filter((c: { op: string }) => c.op === 'delete').map((c: { text: string }) => c.text).join('')).toContain('roadmap received');
+		expect((await api(server.url, author, '/strategies/ba-visa/diff?from=current')).status).toBe(400);
+	});
+
+	it('[V4] a restore reaches live editors in place, keeps a pre-restore snapshot, and can itself be undone', async () => {
+		const author = await signIn(server.url, 'author.mk@demo.local');
+		const head = await signIn(server.url, 'head.mk@demo.local');
+		const original = await api(server.url, author, '/strategies/mk-asylum/snapshots', { body: { name: 'Original outline' } });
+		const a = editor(author, 'mk-asylum');
+		const b = editor(head, 'mk-asylum');
+		await Promise.all([a.synced(), b.synced()]);
+		a.write('A paragraph that the restore will take away.');
+		await until(() => b.xml().includes('restore will take away'), 'B to see the paragraph');
+
+		const restored = await api(server.url, head, `/strategies/mk-asylum/snapshots/${original.body.id}/restore`, { method: 'POST' });
+		expect(restored.status).toBe(200);
+		expect(restored.body.preRestore).toMatchObject({ kind: 'pre-restore', name: 'Before restoring “Original outline”' });
+		// Everyone connected sees the text change in place, with no reload.
+		await until(() => !a.xml().includes('restore will take away') && !b.xml().includes('restore will take away'), 'the restore to reach both editors');
+		expect(a.xml()).toBe(b.xml());
+		expect(a.xml()).toContain('1 Introduction');
+
+		// The restore is undone by restoring the pre-restore snapshot.
+		await api(server.url, head, `/strategies/mk-asylum/snapshots/${restored.body.preRestore.id}/restore`, { method: 'POST' });
+		await until(() => a.xml().includes('restore will take away'), 'the undo to reach A');
+		expect(await text(author, 'mk-asylum')).toContain('A paragraph that the restore will take away.');
+		const kinds = (await api(server.url, author, '/strategies/mk-asylum/snapshots')).body.map((s: { kind: string }) => s.kind);
+		expect(kinds.filter((k: string) => k === 'pre-restore')).toHaveLength(2);
+	});
+
+	it('[V4] annotations whose text comes back are placed again; the others stay orphaned', async () => {
+		const author = await signIn(server.url, 'author.cs@demo.local');
+		const expert = await signIn(server.url, 'expert.migration@demo.local');
+		const snapshot = await api(server.url, author, '/strategies/cs-migration/snapshots', { body: { name: 'Before cuts' } });
+		const benchmarks = await api(server.url, author, '/benchmarks?module=migration');
+		const annotation = await api(server.url, expert, '/strategies/cs-migration/annotations', {
+			body: { benchmarkId: benchmarks.body[0].id, selector: { exact: '6 Monitoring and reporting' }, assessment: 'planned' }
+		});
+		const live = editor(author, 'cs-migration');
+		await live.synced();
+		// Delete the heading's text: the annotation is orphaned.
+		live.doc.transact(() => {
+			const fragment = live.doc.getXmlFragment('default');
+			for (const node of fragment.toArray()) {
+				if (node.toString().includes('6 Monitoring and reporting')) fragment.delete(fragment.toArray().indexOf(node), 1);
+			}
+		});
+		await until(async () => (await api(server.url, expert, '/strategies/cs-migration/annotations')).body.find((a: { id: number }) => a.id === annotation.body.id)?.orphaned, 'the annotation to be orphaned');
+		await api(server.url, author, `/strategies/cs-migration/snapshots/${snapshot.body.id}/restore`, { method: 'POST' });
+		const after = (await api(server.url, expert, '/strategies/cs-migration/annotations')).body.find((a: { id: number }) => a.id === annotation.body.id);
+		expect(after).toMatchObject({ orphaned: false, selector: { exact: '6 Monitoring and reporting' } });
+	});
+
+	it('[V2] an automatic snapshot follows a quiet pause after editing', async () => {
+		const author = await signIn(server.url, 'author.hr@demo.local');
+		const live = editor(author, 'hr-migration');
+		await live.synced();
+		live.write('Work before the pause.');
+		await until(
+			async () => (await api(server.url, author, '/strategies/hr-migration/snapshots')).body.some((s: { kind: string; createdBy: unknown }) => s.kind === 'auto' && s.createdBy === null),
+			'an automatic snapshot'
+		);
+	});
+});
+
+describe('automatic snapshots', () => {
+	it('[V2] equal content never makes two automatic snapshots in a row', async () => {
+		const local = await inProcessServer();
+		try {
+			const { snapshots } = local.app;
+			expect(snapshots.takeAutomatic('ba-asylum')).toMatchObject({ kind: 'auto', name: 'Automatic snapshot' });
+			expect(snapshots.takeAutomatic('ba-asylum')).toBeNull();
+			const { paragraphUpdate } = await import('../helpers/collab');
+			await local.app.collab.submit('ba-asylum', paragraphUpdate('Something new.'));
+			expect(snapshots.takeAutomatic('ba-asylum')).toMatchObject({ kind: 'auto' });
+		} finally {
+			await local.close();
+		}
+	});
+});
+
+describe('a locked strategy', () => {
+	it('[V4] refuses a restore with 409', async () => {
+		const local = await inProcessServer();
+		try {
+			const author = local.app.users.actor(local.app.users.findByEmail('author.al@demo.local')!.id)!;
+			const snapshot = local.app.snapshots.take(author, 'al-migration', 'Before signing');
+			local.app.db.prepare("UPDATE strategies SET status = 'locked' WHERE id = 'al-migration'").run();
+			await expect(local.app.snapshots.restore(author, 'al-migration', snapshot.id)).rejects.toMatchObject({ status: 409 });
+		} finally {
+			await local.close();
+		}
+	});
+});

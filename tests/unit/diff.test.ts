@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { JSONContent } from '@tiptap/core';
+import { diffDocuments } from '../../server/document/diff';
+import { canonicalText, contentHash } from '../../server/document/canonical';
+
+const p = (text: string): JSONContent => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] });
+const h = (level: number, text: string): JSONContent => ({ type: 'heading', attrs: { level }, content: [{ type: 'text', text }] });
+const cell = (text: string): JSONContent => ({ type: 'tableCell', content: [p(text)] });
+const doc = (...content: JSONContent[]): JSONContent => ({ type: 'doc', content });
+const table = (...rows: string[][]): JSONContent => ({ type: 'table', content: rows.map((r) => ({ type: 'tableRow', content: r.map(cell) })) });
+
+describe('comparing versions', () => {
+	it('[V5] marks inserted and deleted words inside a paragraph, not the whole paragraph', () => {
+		const before = doc(h(2, '1 Introduction'), p('The law was adopted in 2003 by parliament.'));
+		const after = doc(h(2, '1 Introduction'), p('The asylum law was adopted in 2004 by parliament.'));
+		const result = diffDocuments(before, after);
+		expect(result.changes.filter((c) => c.op === 'insert').map((c) => c.text)).toEqual(['asylum ', '2004']);
+		expect(result.changes.filter((c) => c.op === 'delete').map((c) => c.text)).toEqual(['2003']);
+		expect(result.summary).toMatchObject({ sectionsChanged: 1, wordsAdded: 2, wordsRemoved: 1, blocksAdded: 0, blocksRemoved: 0 });
+	});
+
+	it('[V5] reports added and removed sections, and changed table cells', () => {
+		const before = doc(h(2, '1 Introduction'), p('Text.'), h(2, '2 Situation'), p('Old situation.'), table(['Measure', 'Deadline'], ['Draft law', 'Q2 2006']));
+		const after = doc(h(2, '1 Introduction'), p('Text.'), table(['Measure', 'Deadline'], ['Draft law', 'Q4 2006']), h(2, '3 Objectives'), p('New objective one.'));
+		const result = diffDocuments(before, after);
+		expect(result.summary.cellsChanged).toBe(1);
+		expect(result.blocks.some((b) => b.status === 'removed' && b.kind === 'heading')).toBe(true);
+		expect(result.blocks.some((b) => b.status === 'added' && b.kind === 'heading')).toBe(true);
+		const changedCell = result.blocks.findIndex((b) => b.kind === 'cell' && b.status === 'changed');
+		expect(result.blocks[changedCell]!.cell).toEqual({ table: 1, row: 2, column: 2 });
+		expect(result.changes.filter((c) => c.block === changedCell && c.op !== 'equal').map((c) => `${c.op}:${c.text}`)).toEqual(['delete:Q2', 'insert:Q4']);
+	});
+
+	it('[V5] identical versions have no changes', () => {
+		const same = doc(h(1, 'Title'), p('One.'));
+		const result = diffDocuments(same, same);
+		expect(result.changes.every((c) => c.op === 'equal')).toBe(true);
+		expect(result.summary).toMatchObject({ sectionsChanged: 0, wordsAdded: 0, wordsRemoved: 0 });
+	});
+});
+
+describe('the canonical text', () => {
+	it('[V3] is the blocks’ text, NFC, white space collapsed, empty blocks left out, one line feed each', () => {
+		const json = doc(h(1, 'Strategy  title'), p(''), p('Caf\u0065\u0301 and\u00a0tea\t'), table(['A', ' B ']));
+		expect(canonicalText(json)).toBe('Strategy title\nCafé and tea\nA\nB\n');
+		expect(contentHash(json)).toMatch(/^[0-9a-f]{64}$/);
+	});
+
+	it('[V3] does not change with formatting', () => {
+		const plain = doc(p('Bold words here'));
+		const bold = doc({ type: 'paragraph', content: [{ type: 'text', text: 'Bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' words here' }] });
+		expect(contentHash(bold)).toBe(contentHash(plain));
+	});
+});
