@@ -40,12 +40,9 @@ function collaborationSocket(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [
-		completeTranslations(),
-		paraglideVitePlugin(paraglideOptions),
-		sveltekit(),
-		collaborationSocket()
-	],
+	// Vitest imports modules directly (messages are compiled by `npm run prepare`): the app's
+	// plugins, and their file watchers, would only slow it down and keep it from exiting.
+	plugins: process.env.VITEST ? [] : [completeTranslations(), paraglideVitePlugin(paraglideOptions), sveltekit(), collaborationSocket()],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
 		globalSetup: ['tests/helpers/global-setup.ts'],

@@ -1,5 +1,20 @@
+import type * as Y from 'yjs';
 import type { Db } from './db/database';
 import { TextModel, type Anchor, type TextQuoteSelector } from './document/passage';
+import { AppError } from './errors';
+import { m } from '../src/lib/paraglide/messages.js';
+
+/** The text of a strategy as it is now, from wherever it lives (the open room or the database). */
+export interface TextSource {
+	readDocument(strategyId: string): Y.Doc | null;
+}
+
+/** The strategy's current text, ready for finding and locating passages. */
+export function textModelOf(text: TextSource, strategyId: string): TextModel {
+	const doc = text.readDocument(strategyId);
+	if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
+	return new TextModel(doc);
+}
 
 /** The columns an anchored row (an annotation, a comment) keeps about its passage. */
 export interface AnchorColumns {

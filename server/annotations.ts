@@ -1,11 +1,10 @@
-import type * as Y from 'yjs';
 import type { Db } from './db/database';
 import type { EventBus } from './events';
 import type { Benchmarks } from './benchmarks';
 import type { Strategies } from './strategies';
 import { hasRole, type Actor } from './auth/policy';
-import { Anchoring, type AnchorColumns, type Passage } from './anchoring';
-import { TextModel, type QuoteProblem, type TextQuoteSelector } from './document/passage';
+import { Anchoring, textModelOf, type AnchorColumns, type Passage, type TextSource } from './anchoring';
+import type { QuoteProblem, TextModel, TextQuoteSelector } from './document/passage';
 import { AppError } from './errors';
 import { strategyScope } from './strategies';
 import { m } from '../src/lib/paraglide/messages.js';
@@ -54,11 +53,6 @@ export interface AnnotationChange {
 	selector?: { exact: string; prefix?: string; suffix?: string };
 }
 
-/** The text of a strategy as it is now, from wherever it lives (the open room or the database). */
-export interface TextSource {
-	readDocument(strategyId: string): Y.Doc | null;
-}
-
 /** Refuses a quote that designates no passage, or more than one (422). */
 export function quoteRefusal(problem: QuoteProblem): AppError {
 	return new AppError('invalid', problem === 'ambiguous' ? m.error_quote_ambiguous() : m.error_quote_not_found(), { quote: problem });
@@ -83,9 +77,7 @@ export class Annotations {
 	}
 
 	private model(strategyId: string): TextModel {
-		const doc = this.text.readDocument(strategyId);
-		if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-		return new TextModel(doc);
+		return textModelOf(this.text, strategyId);
 	}
 
 	private rows(strategyId: string, id?: number): AnnotationRow[] {

@@ -1,4 +1,8 @@
 import type { Db } from './db/database';
+import { can, type Actor } from './auth/policy';
+import { AppError } from './errors';
+import { DELEGATION_CODES } from '../src/lib/vocabulary';
+import { m } from '../src/lib/paraglide/messages.js';
 
 /** What the audit record knows how to say; the list grows with the capabilities that write it. */
 export type AuditAction =
@@ -19,7 +23,34 @@ export type AuditAction =
 	| 'benchmark-retired'
 	| 'benchmark-restored'
 	| 'snapshot-taken'
-	| 'snapshot-restored';
+	| 'snapshot-restored'
+	| 'strategy-locked'
+	| 'strategy-signed'
+	| 'strategy-unlocked'
+	| 'document-imported'
+	| 'socket-write-refused';
+
+export interface AuditFilter {
+	strategyId?: string;
+	userId?: number;
+	action?: string;
+	/** Inclusive bounds, milliseconds since the epoch. */
+	from?: number;
+	to?: number;
+	limit?: number;
+}
+
+export interface AuditRecord {
+	id: number;
+	at: string;
+	user: { id: number; name: string; email: string } | null;
+	action: string;
+	strategyId?: string;
+	details: Record<string, unknown>;
+}
+
+/** Rows one query returns at most: filters narrow a long record down, nobody pages through it. */
+const AUDIT_PAGE = 5_000;
 
 export interface AuditEntry {
 	userId: number | null;
@@ -35,10 +66,60 @@ export interface AuditEntry {
 export class Audit {
 	private readonly insert;
 
-	constructor(db: Db) {
+	constructor(private readonly db: Db) {
 		this.insert = db.prepare(
 			'INSERT INTO audit_log (at, user_id, action, strategy_id, details) VALUES (?, ?, ?, ?, ?)'
 		);
+	}
+
+	/**
+	 * The record, newest first, as far as the actor may read it (SPEC.md [P8]): admins see
+	 * everything, a head of delegation the rows about their delegation's strategies.
+	 */
+	list(actor: Actor, filter: AuditFilter = {}): AuditRecord[] {
+		const all = can(actor, 'read-audit', { kind: 'programme' });
+		const delegations = DELEGATION_CODES.filter((code) => can(actor, 'read-audit', { kind: 'delegation', delegation: code }));
+		if (!all && delegations.length === 0) throw new AppError('forbidden', m.error_audit_forbidden());
+		const where: string[] = [];
+		const values: (string | number)[] = [];
+		if (!all) {
+			where.push(`audit_log.strategy_id IN (SELECT id FROM strategies WHERE delegation_code IN (${delegations.map(() => '?').join(',')}))`);
+			values.push(...delegations);
+		}
+		const add = (clause: string, value: string | number | undefined) => {
+			if (value === undefined || value === '') return;
+			where.push(clause);
+			values.push(value);
+		};
+		add('audit_log.strategy_id = ?', filter.strategyId);
+		add('audit_log.user_id = ?', filter.userId);
+		add('audit_log.action = ?', filter.action);
+		add('audit_log.at >= ?', filter.from);
+		add('audit_log.at <= ?', filter.to);
+		const rows = this.db
+			.prepare(
+				`SELECT audit_log.*, users.name AS user_name, users.email AS user_email FROM audit_log
+				 LEFT JOIN users ON users.id = audit_log.user_id
+				 ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT ?`
+			)
+			.all(...values, Math.min(filter.limit ?? AUDIT_PAGE, AUDIT_PAGE)) as {
+			id: number;
+			at: number;
+			user_id: number | null;
+			user_name: string | null;
+			user_email: string | null;
+			action: string;
+			strategy_id: string | null;
+			details: string;
+		}[];
+		return rows.map((row) => ({
+			id: row.id,
+			at: new Date(row.at).toISOString(),
+			user: row.user_id === null ? null : { id: row.user_id, name: row.user_name!, email: row.user_email! },
+			action: row.action,
+			...(row.strategy_id && { strategyId: row.strategy_id }),
+			details: JSON.parse(row.details) as Record<string, unknown>
+		}));
 	}
 
 	record(entry: AuditEntry): void {

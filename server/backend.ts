@@ -15,6 +15,9 @@ import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
 import { Programme } from './programme';
 import { Snapshots } from './snapshots';
+import { Signing } from './signing';
+import { Exports } from './exports';
+import { Imports } from './imports';
 import { seedDemoProgramme } from './seed/demo-programme';
 import { Strategies } from './strategies';
 import { Users } from './users';
@@ -41,6 +44,9 @@ export interface Backend {
 	comments: Comments;
 	coverage: Coverage;
 	snapshots: Snapshots;
+	signing: Signing;
+	exports: Exports;
+	imports: Imports;
 	close(): Promise<void>;
 }
 
@@ -53,12 +59,14 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 	const sessions = new Sessions(db, users, bus);
 	const strategies = new Strategies(db);
 	const documents = new DocumentStore(db);
-	const collab = new CollabHub({ config, log, bus, users, sessions, strategies, documents });
+	const collab = new CollabHub({ config, log, bus, users, sessions, audit, strategies, documents });
 	const programme = new Programme(db);
 	const benchmarks = new Benchmarks(db, audit);
 	const annotations = new Annotations(db, strategies, benchmarks, collab, bus);
 	const comments = new Comments(db, strategies, users, collab, bus);
 	const snapshots = new Snapshots(db, strategies, collab, annotations, comments, audit, bus, log);
+	const signIn = new SignIn(users, sessions, new SignInThrottle(), audit, log);
+	const signing = new Signing(db, strategies, snapshots, signIn, audit, bus);
 	bus.on('text-quiet', (strategyId) => snapshots.takeAutomatic(strategyId));
 	const backend: Backend = {
 		config,
@@ -68,7 +76,7 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		audit,
 		users,
 		sessions,
-		signIn: new SignIn(users, sessions, new SignInThrottle(), audit, log),
+		signIn,
 		programme,
 		strategies,
 		documents,
@@ -78,6 +86,9 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		comments,
 		coverage: new Coverage(db, strategies, benchmarks, programme),
 		snapshots,
+		signing,
+		exports: new Exports(strategies, collab, snapshots, signing, annotations, programme),
+		imports: new Imports(strategies, collab, snapshots, annotations, comments, audit),
 		async close() {
 			collab.close();
 			db.close();

@@ -2,11 +2,10 @@ import type { Db } from './db/database';
 import type { EventBus } from './events';
 import type { Strategies, Strategy } from './strategies';
 import type { Users } from './users';
-import type { TextSource } from './annotations';
 import { quoteRefusal } from './annotations';
 import { can, type Actor } from './auth/policy';
-import { Anchoring, type AnchorColumns, type Passage } from './anchoring';
-import { TextModel } from './document/passage';
+import { Anchoring, textModelOf, type AnchorColumns, type Passage, type TextSource } from './anchoring';
+import type { TextModel } from './document/passage';
 import { AppError } from './errors';
 import { strategyScope } from './strategies';
 import { m } from '../src/lib/paraglide/messages.js';
@@ -69,9 +68,7 @@ export class Comments {
 	}
 
 	private model(strategyId: string): TextModel {
-		const doc = this.text.readDocument(strategyId);
-		if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-		return new TextModel(doc);
+		return textModelOf(this.text, strategyId);
 	}
 
 	/** Everyone who may read the strategy: the people a comment may mention. */

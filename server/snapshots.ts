@@ -1,4 +1,3 @@
-import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { Db } from './db/database';
 import type { Audit } from './audit';
@@ -10,9 +9,9 @@ import type { Logger } from './log';
 import type { Actor } from './auth/policy';
 import { contentHash, renderingHash } from './document/canonical';
 import { diffDocuments, type DocumentDiff } from './document/diff';
-import { documentSchema, documentToJSON } from './document/render';
+import { documentToJSON } from './document/render';
+import { rewriteText, type LiveText } from './document/rewrite';
 import { AppError } from './errors';
-import { DOCUMENT_FIELD } from '../src/lib/editor/extensions';
 import { m } from '../src/lib/paraglide/messages.js';
 import type { JSONContent } from '@tiptap/core';
 
@@ -40,12 +39,6 @@ interface SnapshotRow {
 	creator_name: string | null;
 	creator_email: string | null;
 	created_at: number;
-}
-
-/** The live text, and the one way it changes: through the collaboration hub, stored before it is shared. */
-export interface LiveText {
-	readDocument(strategyId: string): Y.Doc | null;
-	submit(strategyId: string, update: Uint8Array): Promise<void>;
 }
 
 const SUMMARY_COLUMNS = `snapshots.id, snapshots.strategy_id, snapshots.name, snapshots.kind, snapshots.content_hash, snapshots.rendering_hash,
@@ -109,7 +102,7 @@ export class Snapshots {
 	}
 
 	/** Stores the strategy's current text as a snapshot; `by` null for the server's own (automatic) ones. */
-	private store(strategyId: string, name: string, kind: SnapshotKind, by: number | null): SnapshotSummary {
+	store(strategyId: string, name: string, kind: SnapshotKind, by: number | null): SnapshotSummary {
 		const doc = this.text.readDocument(strategyId);
 		if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
 		const json = documentToJSON(doc);
@@ -167,12 +160,7 @@ export class Snapshots {
 		const target = this.row(strategy.id, id);
 		const preRestore = this.store(strategy.id, `Before restoring “${target.name}”`, 'pre-restore', actor.id);
 
-		const current = this.text.readDocument(strategy.id)!;
-		const fragment = current.getXmlFragment(DOCUMENT_FIELD);
-		const before = Y.encodeStateVector(current);
-		const { meta } = initProseMirrorDoc(fragment, documentSchema);
-		current.transact(() => updateYFragment(current, fragment, documentSchema.nodeFromJSON(JSON.parse(target.rendering)), meta));
-		await this.text.submit(strategy.id, Y.encodeStateAsUpdate(current, before));
+		await rewriteText(this.text, strategy.id, JSON.parse(target.rendering) as JSONContent);
 
 		this.annotations.reanchor(strategy.id);
 		this.comments.reanchor(strategy.id);

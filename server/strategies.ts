@@ -11,6 +11,8 @@ export interface Strategy {
 	module: ModuleCode;
 	status: StrategyStatus;
 	updatedAt: string;
+	/** Who locked the strategy for signing, while it is locked or signed. */
+	lockedBy: string | null;
 }
 
 interface StrategyRow {
@@ -21,6 +23,7 @@ interface StrategyRow {
 	module: ModuleCode;
 	status: StrategyStatus;
 	updated_at: number;
+	locked_by_name: string | null;
 }
 
 function toStrategy(row: StrategyRow): Strategy {
@@ -30,7 +33,8 @@ function toStrategy(row: StrategyRow): Strategy {
 		delegation: { code: row.delegation_code, name: row.delegation_name },
 		module: row.module,
 		status: row.status,
-		updatedAt: new Date(row.updated_at).toISOString()
+		updatedAt: new Date(row.updated_at).toISOString(),
+		lockedBy: row.locked_by_name
 	};
 }
 
@@ -48,8 +52,9 @@ export class Strategies {
 
 	constructor(private readonly db: Db) {
 		const select = `SELECT strategies.id, strategies.title, strategies.delegation_code, delegations.name AS delegation_name,
-			strategies.module, strategies.status, strategies.updated_at
-			FROM strategies JOIN delegations ON delegations.code = strategies.delegation_code`;
+			strategies.module, strategies.status, strategies.updated_at, lockers.name AS locked_by_name
+			FROM strategies JOIN delegations ON delegations.code = strategies.delegation_code
+			LEFT JOIN users AS lockers ON lockers.id = strategies.locked_by AND strategies.status <> 'draft'`;
 		this.selectAll = db.prepare(`${select} ORDER BY delegations.name, strategies.module`);
 		this.selectOne = db.prepare(`${select} WHERE strategies.id = ?`);
 	}

@@ -29,6 +29,25 @@ export class SignIn {
 		private readonly log: Logger
 	) {}
 
+	/**
+	 * Asks a signed-in person for their password again before a high-value action (lock, sign,
+	 * unlock) [A8]. A missing or wrong password is 401; failures count towards the same
+	 * throttle as sign-in, so the password cannot be guessed through these actions either.
+	 */
+	async confirm(actor: Actor, password: string | undefined, clientAddress: string): Promise<void> {
+		const keys = [`account:${actor.email.toLowerCase()}`, `address:${clientAddress}`];
+		const waitMs = this.throttle.waitMs(keys);
+		if (waitMs > 0) {
+			throw new AppError('too_many_attempts', m.error_too_many_attempts(), { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+		}
+		const user = this.users.findForSignIn(actor.email);
+		if (!password || !(await verifyPassword(user?.passwordHash, password))) {
+			this.throttle.recordFailure(keys);
+			this.log.warn({ event: 'confirmation-failed', userId: actor.id, clientAddress });
+			throw new AppError('wrong_password', m.error_password_confirmation());
+		}
+	}
+
 	async attempt(attempt: SignInAttempt): Promise<{ token: string; session: Session; actor: Actor }> {
 		const email = attempt.email.trim().toLowerCase();
 		const accountKey = `account:${email}`;

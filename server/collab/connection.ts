@@ -44,6 +44,8 @@ export class Connection {
 	writable: boolean;
 	/** Set once the client has sent sync step 1. */
 	handshakeDone = false;
+	/** The status under which a refused write was last put on record, so each lock is recorded once. */
+	refusalRecorded: string | null = null;
 	private readonly budget = new MessageBudget();
 	private readonly handshakeTimer: NodeJS.Timeout;
 	private alive = true;

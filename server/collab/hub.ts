@@ -11,6 +11,7 @@ import { requestOrigin } from '../http/origin';
 import type { Logger } from '../log';
 import { strategyScope, type Strategies, type Strategy } from '../strategies';
 import type { Users } from '../users';
+import type { Audit } from '../audit';
 import { Committer } from './committer';
 import { Connection } from './connection';
 import { presenceOf } from './presence';
@@ -34,6 +35,7 @@ interface HubDependencies {
 	bus: EventBus;
 	users: Users;
 	sessions: Sessions;
+	audit: Audit;
 	strategies: Strategies;
 	documents: DocumentStore;
 }
@@ -193,10 +195,11 @@ export class CollabHub {
 			strategyId,
 			stored.doc,
 			stored,
-			{ status: strategy.status, lockedBy: null },
+			{ status: strategy.status, lockedBy: strategy.lockedBy },
 			this.committer,
 			this.deps.log,
-			(empty) => this.scheduleUnload(empty)
+			(empty) => this.scheduleUnload(empty),
+			(connection) => this.refused(connection, strategyId)
 		);
 		this.rooms.set(strategyId, room);
 		if (this.needsCompaction(room)) this.compact(room);
@@ -313,7 +316,15 @@ export class CollabHub {
 		const strategy = this.deps.strategies.find(strategyId);
 		if (!room || !strategy) return;
 		for (const connection of room.connections) connection.writable = can(connection.actor, 'edit', strategyScope(strategy));
-		room.setStatus(strategy.status, null);
+		room.setStatus(strategy.status, strategy.lockedBy);
+	}
+
+	/** A write refused because the text is locked or signed goes on record, once per connection and lock [G4]. */
+	private refused(connection: Connection, strategyId: string): void {
+		const strategy = this.deps.strategies.find(strategyId);
+		if (!strategy || strategy.status === 'draft' || connection.refusalRecorded === strategy.status) return;
+		connection.refusalRecorded = strategy.status;
+		this.deps.audit.record({ userId: connection.actor.id, action: 'socket-write-refused', strategyId, details: { status: strategy.status } });
 	}
 
 	/** Pings every connection, drops the silent ones, and ends connections whose session has expired. */

@@ -85,7 +85,8 @@ export class Room implements MessageSink {
 		status: { status: RoomState['status']; lockedBy: string | null },
 		private readonly sink: UpdateSink,
 		private readonly log: Logger,
-		private readonly onEmpty: (room: Room) => void
+		private readonly onEmpty: (room: Room) => void,
+		private readonly onRefused: (connection: Connection) => void = () => {}
 	) {
 		this.nextSeq = stored.lastSeq + 1;
 		this.storedSeq = stored.lastSeq;
@@ -169,6 +170,7 @@ export class Room implements MessageSink {
 		if (!connection.writable) {
 			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
 			this.log.info({ event: 'socket-write-refused', strategyId: this.strategyId, userId: connection.actor.id });
+			this.onRefused(connection);
 			return;
 		}
 		if (this.state.storage === 'failing') {

@@ -19,7 +19,9 @@ export function canonicalText(json: JSONContent): string {
 	const lines: string[] = [];
 	documentSchema.nodeFromJSON(json).descendants((node) => {
 		if (!node.isTextblock) return true;
-		const line = node.textContent.normalize('NFC').replace(/[\s\u00a0\u2007\u202f]+/gu, ' ').trim();
+		// A line break inside a paragraph is white space like any other.
+		const text = node.textBetween(0, node.content.size, ' ', (leaf) => (leaf.type.name === 'hardBreak' ? ' ' : ''));
+		const line = text.normalize('NFC').replace(/[\s\u00a0\u2007\u202f]+/gu, ' ').trim();
 		if (line) lines.push(line);
 		return false;
 	});

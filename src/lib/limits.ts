@@ -79,3 +79,6 @@ export const AUTO_SNAPSHOT_QUIET_MS = 10 * MINUTE;
 export const SNAPSHOT_NAME_MAX_LENGTH = 200;
 /** A Server-Sent Events stream says something at least this often, so proxies keep it open. */
 export const EVENTS_KEEPALIVE_MS = 20_000;
+
+/** A Word draft of a long strategy with tables is a few megabytes; images are dropped anyway. */
+export const IMPORT_MAX_BYTES = 10_000_000;

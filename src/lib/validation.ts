@@ -116,6 +116,11 @@ export const benchmarkInput = z.object({
 	indicators: z.array(z.string().trim().min(1).max(500)).max(20)
 });
 
+/** Lock, sign and unlock ask for the password again; a missing one is a 401 (SPEC.md [A8]), not a form error. */
+export const lockRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), name: z.string().trim().max(SNAPSHOT_NAME_MAX_LENGTH).optional() });
+export const signRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), statement: z.string().trim().max(NOTE_MAX_LENGTH).optional() });
+export const unlockRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), reason: z.string().max(NOTE_MAX_LENGTH).optional() });
+
 export const newSnapshot = z.object({ name: z.string().trim().min(1, { error: () => m.validation_snapshot_name() }).max(SNAPSHOT_NAME_MAX_LENGTH) });
 
 /** Form data as a plain object of strings (files and repeated fields are not used by these forms). */

@@ -62,6 +62,10 @@ for (const locale of ['en', 'mk'] as const) {
 			expect(await seriousViolations(page)).toEqual([]);
 			await page.goto('/admin/sessions');
 			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/audit');
+			expect(await seriousViolations(page)).toEqual([]);
+			await page.goto('/strategies/hr-visa/verify');
+			expect(await seriousViolations(page)).toEqual([]);
 		});
 	});
 }

@@ -1,13 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { openStrategy } from './helpers';
 
-async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signInAs(page, email);
-	await page.goto(`/strategies/${strategyId}`);
-	await expect(page.locator('.ProseMirror')).toBeVisible();
-	return page;
-}
 
 /** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
 async function selectPhrase(page: Page, phrase: string) {

@@ -1,16 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { openStrategy } from './helpers';
 
-/** A signed-in person with the strategy open, in a browser context of their own. */
-async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await signInAs(page, email);
-	await page.goto(`/strategies/${strategyId}`);
-	// The live editor replaces the server's rendering once the text has loaded.
-	await expect(page.locator('.ProseMirror')).toBeVisible();
-	return page;
-}
 
 /** The editor's text without the other people's caret labels. */
 async function editorText(page: Page): Promise<string> {

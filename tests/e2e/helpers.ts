@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../../playwright.config';
 
 /** Signs in through the form, as a person would, and waits for the strategies overview. */
@@ -9,4 +9,13 @@ export async function signInAs(page: Page, email: string, password = E2E_PASSWOR
 	await page.locator('#password').fill(password);
 	await page.locator('main form button[type=submit]').click();
 	await expect(page).toHaveURL(/\/strategies$/);
+}
+
+/** A signed-in person with a strategy open, in a browser context of their own, once the live editor has loaded. */
+export async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signInAs(page, email);
+	await page.goto(`/strategies/${strategyId}`);
+	await expect(page.locator('.ProseMirror')).toBeVisible();
+	return page;
 }

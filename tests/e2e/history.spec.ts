@@ -1,13 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { openStrategy } from './helpers';
 
-async function openStrategy(browser: Browser, email: string, strategyId: string): Promise<Page> {
-	const page = await (await browser.newContext()).newPage();
-	await signInAs(page, email);
-	await page.goto(`/strategies/${strategyId}`);
-	await expect(page.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
-	return page;
-}
 
 test('[V4] take a named snapshot, edit, compare, restore, and see the text return in a second browser', async ({ browser }) => {
 	const run = Date.now().toString(36);
@@ -19,7 +12,8 @@ test('[V4] take a named snapshot, edit, compare, restore, and see the text retur
 	await author.getByRole('button', { name: 'Take a snapshot' }).click();
 	await expect(author.getByRole('status')).toContainText(`Snapshot “After the Tirana working meeting ${run}” taken.`);
 
-	// The head deletes the introduction's heading text and adds a sentence.
+	// The head adds to the introduction's heading.
+	await expect(head.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
 	const heading = head.locator('.ProseMirror h2', { hasText: '1 Introduction' });
 	await heading.click();
 	await head.keyboard.press('End');

@@ -6,6 +6,8 @@ import { buildIsStale } from '../../server/build-if-stale';
 export default function setup() {
 	if (!buildIsStale()) return;
 	const root = path.resolve(import.meta.dirname, '../..');
-	const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit' });
+	// The build is the app's, not the test runner's: without VITEST in its environment (vite.config.ts).
+	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+	const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit', env });
 	if (result.status !== 0) throw new Error('vite build failed');
 }

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(() => server.stop());
+const server = serverForFile();
 
 const ALL = ['al', 'ba', 'cs', 'hr', 'mk'].flatMap((d) => ['asylum', 'migration', 'visa'].map((m) => `${d}-${m}`)).sort();
 
@@ -41,7 +37,8 @@ describe('who sees which strategies, over the API', () => {
 			delegation: { code: 'hr', name: 'Croatia' },
 			module: 'asylum',
 			status: 'draft',
-			updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/)
+			updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			lockedBy: null
 		});
 	});
 

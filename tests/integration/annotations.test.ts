@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectEditor, until, type Editor } from '../helpers/collab';
+import { until } from '../helpers/collab';
 import { api, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-const editors: Editor[] = [];
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(async () => {
-	console.log('SERVER OUTPUT\n' + server.output.filter((l) => !l.includes('"request"')).slice(-30).join('\n'));
-	for (const editor of editors) editor.destroy();
-	await server.stop();
-});
+const server = serverForFile();
 
 async function benchmark(cookie: string, code: string): Promise<number> {
 	const { body } = await api(server.url, cookie, `/benchmarks?q=${code}`);
@@ -44,8 +35,7 @@ describe('benchmark annotations', () => {
 		const expert = await signIn(server.url, 'expert.asylum@demo.local');
 		const author = await signIn(server.url, 'author.al@demo.local');
 		const asy = await benchmark(expert, 'ASY-06');
-		const editor = connectEditor(server.url, author, 'al-asylum');
-		editors.push(editor);
+		const editor = server.editor(author, 'al-asylum');
 		await editor.synced();
 		const text = textContaining(editor.doc, 'Albania');
 		const sentence = plain(text);

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { CLOSE } from '../../src/lib/collab/protocol';
 import { MAX_MESSAGE_BYTES } from '../../src/lib/limits';
-import { connectEditor, paragraphUpdate, RawClient, serverDocument, until, upgradeStatus, type Editor } from '../helpers/collab';
+import { paragraphUpdate, RawClient, serverDocument, until, upgradeStatus } from '../helpers/collab';
 import { api, postForm, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-const editors: Editor[] = [];
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(async () => {
-	for (const editor of editors) editor.destroy();
-	await server.stop();
-});
+const server = serverForFile();
 
-function editor(cookie: string, strategyId: string): Editor {
-	const e = connectEditor(server.url, cookie, strategyId);
-	editors.push(e);
-	return e;
-}
+const editor = (cookie: string, strategyId: string) => server.editor(cookie, strategyId);
 
 describe('co-editing with the stock y-websocket client', () => {
 	it('[S3] two authors of a delegation converge on the same text', async () => {

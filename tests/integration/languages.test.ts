@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, postForm, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(() => server.stop());
+const server = serverForFile();
 
 const page = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { headers, redirect: 'manual' });
 const htmlLang = (html: string) => html.match(/<html lang="([^"]+)"/)?.[1];

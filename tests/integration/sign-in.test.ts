@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, postForm, sessionCookieOf, signIn } from '../helpers/http';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { DEMO_PASSWORD, startServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(() => server.stop());
+const server = serverForFile();
 
 const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
 	fetch(`${server.url}/login`, { method: 'POST', body: new URLSearchParams(fields), headers, redirect: 'manual' });

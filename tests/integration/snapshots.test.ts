@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectEditor, until, type Editor } from '../helpers/collab';
+import { describe, expect, it } from 'vitest';
+import { until } from '../helpers/collab';
 import { api, signIn } from '../helpers/http';
-import { startServer, type RunningServer } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 import { inProcessServer } from '../helpers/in-process';
 
-let server: RunningServer;
-const editors: Editor[] = [];
-beforeAll(async () => {
-	server = await startServer({ env: { AUTO_SNAPSHOT_QUIET_MS: '400' } });
-});
-afterAll(async () => {
-	for (const editor of editors) editor.destroy();
-	await server.stop();
-});
+const server = serverForFile({ env: { AUTO_SNAPSHOT_QUIET_MS: '400' } });
 
-function editor(cookie: string, strategyId: string): Editor {
-	const e = connectEditor(server.url, cookie, strategyId);
-	editors.push(e);
-	return e;
-}
+const editor = (cookie: string, strategyId: string) => server.editor(cookie, strategyId);
 
 const text = async (cookie: string, strategyId: string) => (await api(server.url, cookie, `/strategies/${strategyId}/content?format=text`)).body as string;
 

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { api, postForm, signIn } from '../helpers/http';
-import { DEMO_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { DEMO_PASSWORD } from '../helpers/server';
+import { serverForFile } from '../helpers/server-for-file';
 
-let server: RunningServer;
-beforeAll(async () => {
-	server = await startServer();
-});
-afterAll(() => server.stop());
+const server = serverForFile();
 
 describe('cross-site requests', () => {
 	it('[W2] a sign-in form posted from another site is refused', async () => {

@@ -46,6 +46,11 @@ describe('the canonical text', () => {
 		expect(contentHash(json)).toMatch(/^[0-9a-f]{64}$/);
 	});
 
+	it('[V3] a line break inside a paragraph counts as a space', () => {
+		const broken = doc({ type: 'paragraph', content: [{ type: 'text', text: 'first' }, { type: 'hardBreak' }, { type: 'text', text: 'second' }] });
+		expect(canonicalText(broken)).toBe('first second\n');
+	});
+
 	it('[V3] does not change with formatting', () => {
 		const plain = doc(p('Bold words here'));
 		const bold = doc({ type: 'paragraph', content: [{ type: 'text', text: 'Bold', marks: [{ type: 'bold' }] }, { type: 'text', text: ' words here' }] });

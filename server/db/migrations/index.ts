@@ -4,6 +4,7 @@ import * as userLocale from './0002-user-locale';
 import * as updateLog from './0003-update-log';
 import * as benchmarksAnnotationsComments from './0004-benchmarks-annotations-comments';
 import * as snapshots from './0005-snapshots';
+import * as locksAndSignatures from './0006-locks-and-signatures';
 
 export interface Migration {
 	name: string;
@@ -16,5 +17,6 @@ export const migrations: Migration[] = [
 	{ name: '0002-user-locale', up: userLocale.up },
 	{ name: '0003-update-log', up: updateLog.up },
 	{ name: '0004-benchmarks-annotations-comments', up: benchmarksAnnotationsComments.up },
-	{ name: '0005-snapshots', up: snapshots.up }
+	{ name: '0005-snapshots', up: snapshots.up },
+	{ name: '0006-locks-and-signatures', up: locksAndSignatures.up }
 ];

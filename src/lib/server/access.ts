@@ -22,6 +22,16 @@ export function safeNext(next: string | null): string {
 	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/strategies';
 }
 
+/** Runs a page's domain calls: a refusal becomes the error page with its status and message. */
+export function orErrorPage<T>(load: () => T): T {
+	try {
+		return load();
+	} catch (caught) {
+		if (caught instanceof AppError) error(caught.status, caught.message);
+		throw caught;
+	}
+}
+
 /** A refusal from the domain as a form failure the page shows; anything else is a real error. */
 export function formFailure<T extends object = object>(caught: unknown, values: T = {} as T) {
 	if (caught instanceof AppError) return fail(caught.status, { ...values, message: caught.message, code: caught.code });

@@ -1,18 +1,26 @@
-import { error } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
-import { AppError } from '$server/errors';
 import { hasRole } from '$server/auth/policy';
 import { documentToHTML, documentToJSON } from '$server/document/render';
 import { strategyScope } from '$server/strategies';
-import { signedIn } from '$lib/server/access';
-import type { PageServerLoad } from './$types';
+import { formFailure, orErrorPage, signedIn } from '$lib/server/access';
+import { formObject, lockRequest, signRequest, unlockRequest } from '$lib/validation';
+import { uploadedFile } from '$lib/server/upload';
+import { m } from '$lib/paraglide/messages.js';
+import type { z } from 'zod';
+import type { Actor } from '$server/auth/policy';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
-	try {
-		const strategy = backend().strategies.authorize(actor, 'read', event.params.id);
-		const doc = backend().collab.readDocument(strategy.id);
+	return orErrorPage(() => {
+		const { strategies, collab, signing } = backend();
+		const strategy = strategies.authorize(actor, 'read', event.params.id);
+		const doc = collab.readDocument(strategy.id);
 		const scope = strategyScope(strategy).strategy;
+		const lock = signing.lockOf(strategy.id);
+		const signatures = signing.signaturesOf(strategy.id);
+		const isHead = hasRole(actor, 'lock', scope);
 		return {
 			strategy,
 			html: doc ? documentToHTML(documentToJSON(doc)) : '',
@@ -20,10 +28,58 @@ export const load: PageServerLoad = (event) => {
 			// What the person's roles allow on a draft; the socket and the API decide again on every write.
 			mayEdit: hasRole(actor, 'edit', scope),
 			mayComment: hasRole(actor, 'comment', scope),
-			mayAnnotate: hasRole(actor, 'annotate', scope)
+			mayAnnotate: hasRole(actor, 'annotate', scope),
+			lock,
+			signatures,
+			mayLock: isHead && strategy.status === 'draft',
+			maySign: isHead && lock !== null && !signatures.some((s) => !s.superseded && s.user.email === actor.email && s.snapshotId === lock.snapshotId),
+			mayUnlock: isHead && strategy.status !== 'draft',
+			mayImport: hasRole(actor, 'import', scope) && strategy.status === 'draft'
 		};
-	} catch (caught) {
-		if (caught instanceof AppError) error(caught.status, caught.message);
-		throw caught;
+	});
+};
+
+/**
+ * A lock, sign or unlock form: the password asked again (SPEC.md [A8]), the domain call, and its
+ * outcome shown in the dialog it came from.
+ */
+function signingAction<S extends z.ZodType>(
+	action: 'lock' | 'sign' | 'unlock',
+	schema: S,
+	run: (actor: Actor, input: z.infer<S>, event: RequestEvent) => Promise<unknown>,
+	done: () => string
+) {
+	return async (event: RequestEvent) => {
+		const actor = signedIn(event);
+		const parsed = schema.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(422, { action, message: parsed.error.issues[0]?.message ?? m.validation_invalid_value() });
+		try {
+			await run(actor, parsed.data, event);
+			return { action, done: done() };
+		} catch (caught) {
+			return formFailure(caught, { action });
+		}
+	};
+}
+
+export const actions: Actions = {
+	lock: signingAction('lock', lockRequest, (actor, input, event) => backend().signing.lock(actor, event.params.id!, input, event.getClientAddress()), m.locked_done),
+	sign: signingAction('sign', signRequest, (actor, input, event) => backend().signing.sign(actor, event.params.id!, input, event.getClientAddress()), m.signed_done),
+	unlock: signingAction(
+		'unlock',
+		unlockRequest,
+		(actor, input, event) => backend().signing.unlock(actor, event.params.id!, input, event.getClientAddress()),
+		m.unlocked_done
+	),
+	import: async (event) => {
+		const actor = signedIn(event);
+		try {
+			const file = await uploadedFile(event.request);
+			const mode = file.form.get('mode') === 'append' ? 'append' : 'replace';
+			const { blocks } = await backend().imports.importDocx(actor, event.params.id, file, mode);
+			return { action: 'import', done: m.import_done({ name: file.name, blocks }) };
+		} catch (caught) {
+			return formFailure(caught, { action: 'import' });
+		}
 	}
 };

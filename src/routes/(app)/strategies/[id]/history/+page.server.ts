@@ -1,16 +1,15 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
-import { AppError } from '$server/errors';
 import { hasRole } from '$server/auth/policy';
 import { strategyScope } from '$server/strategies';
-import { formFailure, signedIn } from '$lib/server/access';
+import { formFailure, orErrorPage, signedIn } from '$lib/server/access';
 import { formObject, newSnapshot } from '$lib/validation';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
-	try {
+	return orErrorPage(() => {
 		const { strategies, snapshots } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
 		const scope = strategyScope(strategy).strategy;
@@ -20,10 +19,7 @@ export const load: PageServerLoad = (event) => {
 			maySnapshot: hasRole(actor, 'snapshot', scope),
 			mayRestore: hasRole(actor, 'restore', scope) && strategy.status === 'draft'
 		};
-	} catch (caught) {
-		if (caught instanceof AppError) error(caught.status, caught.message);
-		throw caught;
-	}
+	});
 };
 
 export const actions: Actions = {

@@ -1,17 +1,16 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { backend } from '$server/registry';
-import { AppError } from '$server/errors';
 import { hasRole } from '$server/auth/policy';
 import { strategyScope } from '$server/strategies';
 import { documentToHTML } from '$server/document/render';
-import { formFailure, signedIn } from '$lib/server/access';
+import { formFailure, orErrorPage, signedIn } from '$lib/server/access';
 import { idParam } from '$lib/server/params';
 import { m } from '$lib/paraglide/messages.js';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
-	try {
+	return orErrorPage(() => {
 		const { strategies, snapshots } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
 		const { snapshot, json } = snapshots.get(actor, strategy.id, idParam(event.params.sid, m.error_snapshot_not_found));
@@ -21,10 +20,7 @@ export const load: PageServerLoad = (event) => {
 			html: documentToHTML(json),
 			mayRestore: hasRole(actor, 'restore', strategyScope(strategy).strategy) && strategy.status === 'draft'
 		};
-	} catch (caught) {
-		if (caught instanceof AppError) error(caught.status, caught.message);
-		throw caught;
-	}
+	});
 };
 
 export const actions: Actions = {

@@ -1,7 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { backend } from '$server/registry';
-import { AppError } from '$server/errors';
-import { signedIn } from '$lib/server/access';
+import { orErrorPage, signedIn } from '$lib/server/access';
 import { idParam } from '$lib/server/params';
 import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
@@ -14,15 +13,12 @@ export const load: PageServerLoad = (event) => {
 		if (!value) error(400, m.error_version_required());
 		return idParam(value, m.error_snapshot_not_found);
 	};
-	try {
+	return orErrorPage(() => {
 		const { strategies, snapshots } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
 		const from = version('from');
 		const to = version('to');
 		const describe = (which: number | 'current') => (which === 'current' ? null : snapshots.get(actor, strategy.id, which).snapshot);
 		return { strategy, from: describe(from), to: describe(to), diff: snapshots.diff(actor, strategy.id, from, to) };
-	} catch (caught) {
-		if (caught instanceof AppError) error(caught.status, caught.message);
-		throw caught;
-	}
+	});
 };

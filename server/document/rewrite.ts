@@ -1,0 +1,28 @@
+import type { JSONContent } from '@tiptap/core';
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { documentSchema } from './render';
+import { DOCUMENT_FIELD } from '../../src/lib/editor/extensions';
+
+/** The live text, and the one way it changes: through the collaboration hub, stored before it is shared. */
+export interface LiveText {
+	readDocument(strategyId: string): Y.Doc | null;
+	submit(strategyId: string, update: Uint8Array): Promise<void>;
+}
+
+/**
+ * Makes the live text read as `target` with the smallest change (y-prosemirror's diff of the
+ * two documents), sent through the hub like any edit (SPEC.md [D4]). Text that stays the same
+ * keeps its identity, so carets, undo history and anchored passages on it survive.
+ */
+export async function rewriteText(text: LiveText, strategyId: string, target: JSONContent): Promise<void> {
+	const node = documentSchema.nodeFromJSON(target);
+	node.check();
+	const current = text.readDocument(strategyId);
+	if (!current) throw new Error('the strategy has no document');
+	const fragment = current.getXmlFragment(DOCUMENT_FIELD);
+	const before = Y.encodeStateVector(current);
+	const { meta } = initProseMirrorDoc(fragment, documentSchema);
+	current.transact(() => updateYFragment(current, fragment, node, meta));
+	await text.submit(strategyId, Y.encodeStateAsUpdate(current, before));
+}

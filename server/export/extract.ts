@@ -1,0 +1,170 @@
+import type { JSONContent } from '@tiptap/core';
+import { generateJSON } from '@tiptap/html/server';
+import { MarkdownManager } from '@tiptap/markdown';
+import { Window, type Document, type Node } from 'happy-dom';
+import mammoth from 'mammoth';
+import { documentExtensions } from '../../src/lib/editor/extensions';
+import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
+import { TEXT_ELEMENT_ID } from './html';
+import { withoutUnsafeLinks } from './links';
+import { TEXT_END_MARKER, TEXT_START_MARKER } from './markdown';
+
+export type ExportFormat = 'docx' | 'html' | 'markdown';
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const markdownManager = new MarkdownManager({ extensions: documentExtensions });
+
+const MAMMOTH_OPTIONS = {
+	styleMap: ['u => u', "p[style-name='Title'] => h1:fresh"],
+	// Images are not part of a strategy's text: never read them.
+	convertImage: mammoth.images.imgElement(async () => ({ src: '' }))
+};
+
+/**
+ * Detects the format of an uploaded export: DOCX by its ZIP signature (PK\x03\x04), HTML if
+ * it starts (after whitespace/BOM) with '<', else Markdown.
+ */
+export function detectFormat(bytes: Uint8Array): ExportFormat {
+	if (ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) return 'docx';
+	return new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().startsWith('<') ? 'html' : 'markdown';
+}
+
+function decodeText(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch (error) {
+		throw new Error('The file is neither a Word document nor UTF-8 text (HTML or Markdown).', { cause: error });
+	}
+}
+
+async function docxToHtml(bytes: Uint8Array): Promise<string> {
+	try {
+		const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, MAMMOTH_OPTIONS);
+		return result.value;
+	} catch (error) {
+		throw new Error(`The Word document cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
+			cause: error
+		});
+	}
+}
+
+/** Runs `read` on the HTML, in a window that loads nothing, navigates nowhere and runs no script. */
+async function inPage<T>(html: string, read: (document: Document) => T): Promise<T> {
+	const window = new Window({
+		settings: {
+			disableJavaScriptFileLoading: true,
+			disableCSSFileLoading: true,
+			disableComputedStyleRendering: true,
+			navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true }
+		}
+	});
+	try {
+		// The window's own document, not a DOMParser one: happy-dom's ranges only work there.
+		window.document.body.innerHTML = html;
+		return read(window.document);
+	} finally {
+		await window.happyDOM.close();
+	}
+}
+
+/** The paragraph that holds only the bookmark, or the bookmark itself if someone wrote next to it. */
+function boundary(anchor: Node): Node {
+	const parent = anchor.parentNode;
+	return parent?.nodeName === 'P' && !parent.textContent?.trim() ? parent : anchor;
+}
+
+/** The HTML between the two bookmarks in mammoth's rendering of an exported Word document. */
+function htmlBetweenBookmarks(document: Document): string {
+	const start = document.getElementById(TEXT_START_BOOKMARK);
+	const end = document.getElementById(TEXT_END_BOOKMARK);
+	if (!start || !end) {
+		throw new Error(
+			`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
+		);
+	}
+	const range = document.createRange();
+	range.setStartAfter(boundary(start));
+	range.setEndBefore(boundary(end));
+	const container = document.createElement('div');
+	container.append(range.cloneContents());
+	return container.innerHTML;
+}
+
+function htmlOfTextElement(document: Document): string {
+	const article = document.getElementById(TEXT_ELEMENT_ID);
+	if (!article) {
+		throw new Error(`The HTML page has no element with id "${TEXT_ELEMENT_ID}"; it is not an Acquis Studio export.`);
+	}
+	return article.innerHTML;
+}
+
+function markdownBetweenMarkers(text: string): string {
+	const lines = text.split(/\r?\n/);
+	const start = lines.findIndex((line) => line.trim() === TEXT_START_MARKER);
+	const end = lines.findLastIndex((line) => line.trim() === TEXT_END_MARKER);
+	if (start < 0 || end <= start) {
+		throw new Error(
+			`The Markdown file has no "${TEXT_START_MARKER}" and "${TEXT_END_MARKER}" lines around the strategy text; it is not an Acquis Studio export.`
+		);
+	}
+	return lines.slice(start + 1, end).join('\n');
+}
+
+/**
+ * The Markdown serializer joins the paragraphs of a table cell with "<br>" (a "<" of the text
+ * itself it writes as "&lt;"), which its parser keeps as text. Before parsing, those "<br>"
+ * become this noncharacter, which no real text contains; after, paragraphs are cut there.
+ */
+const CELL_BREAK = '\uFDD0';
+
+function markCellBreaks(source: string): string {
+	return source.replace(/^\s*\|.*$/gm, (row) => row.replaceAll('<br>', CELL_BREAK));
+}
+
+function splitAtCellBreaks(block: JSONContent): JSONContent[] {
+	if (block.type !== 'paragraph') return [block];
+	const paragraphs: JSONContent[][] = [[]];
+	for (const node of block.content ?? []) {
+		const parts = node.type === 'text' ? (node.text ?? '').split(CELL_BREAK) : [null];
+		parts.forEach((part, index) => {
+			if (index > 0) paragraphs.push([]);
+			if (part === null) paragraphs.at(-1)!.push(node);
+			else if (part) paragraphs.at(-1)!.push({ ...node, text: part });
+		});
+	}
+	return paragraphs.map((content) => ({ ...block, content }));
+}
+
+function splitCellParagraphs(node: JSONContent): JSONContent {
+	if (!node.content) return node;
+	const cell = node.type === 'tableCell' || node.type === 'tableHeader';
+	return { ...node, content: cell ? node.content.flatMap(splitAtCellBreaks) : node.content.map(splitCellParagraphs) };
+}
+
+function markdownToDocument(source: string): JSONContent {
+	return splitCellParagraphs(withoutUnsafeLinks(markdownManager.parse(markCellBreaks(source))));
+}
+
+/**
+ * The strategy body of an exported file as Tiptap JSON: in DOCX between the two bookmarks, in
+ * HTML the article#strategy-text element, in Markdown between the two marker comments. Throws
+ * an Error with a clear message if the markers are missing or the file cannot be read.
+ */
+export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
+	switch (detectFormat(bytes)) {
+		case 'docx':
+			return generateJSON(await inPage(await docxToHtml(bytes), htmlBetweenBookmarks), documentExtensions);
+		case 'html':
+			return generateJSON(await inPage(decodeText(bytes), htmlOfTextElement), documentExtensions);
+		case 'markdown':
+			return markdownToDocument(markdownBetweenMarkers(decodeText(bytes)));
+	}
+}
+
+/**
+ * A whole Word document (for importing a draft) as Tiptap JSON, keeping headings, lists, tables
+ * and emphasis; scripts and non-http(s)/mailto links never survive.
+ */
+export async function docxToDocument(bytes: Uint8Array): Promise<JSONContent> {
+	return generateJSON(await docxToHtml(bytes), documentExtensions);
+}

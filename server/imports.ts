@@ -1,0 +1,61 @@
+import type { JSONContent } from '@tiptap/core';
+import type { Audit } from './audit';
+import type { Strategies } from './strategies';
+import type { Snapshots } from './snapshots';
+import type { Annotations } from './annotations';
+import type { Comments } from './comments';
+import type { Actor } from './auth/policy';
+import { documentToJSON } from './document/render';
+import { rewriteText, type LiveText } from './document/rewrite';
+import { docxToDocument } from './export/extract';
+import { AppError } from './errors';
+import { IMPORT_MAX_BYTES } from '../src/lib/limits';
+import { m } from '../src/lib/paraglide/messages.js';
+
+export type ImportMode = 'replace' | 'append';
+
+/** The four bytes every .docx (a ZIP package) starts with. */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+/**
+ * Word drafts brought into a draft strategy (SPEC.md [G5]): headings, lists, tables and
+ * emphasis are kept, scripts and unsafe links never. A `pre-restore` snapshot is taken first,
+ * and the import reaches live editors like any other change. Locked strategies refuse (409).
+ */
+export class Imports {
+	constructor(
+		private readonly strategies: Strategies,
+		private readonly text: LiveText,
+		private readonly snapshots: Snapshots,
+		private readonly annotations: Annotations,
+		private readonly comments: Comments,
+		private readonly audit: Audit
+	) {}
+
+	async importDocx(actor: Actor, strategyId: string, file: { name: string; bytes: Uint8Array }, mode: ImportMode): Promise<{ blocks: number }> {
+		const strategy = this.strategies.authorize(actor, 'import', strategyId);
+		if (file.bytes.byteLength > IMPORT_MAX_BYTES) {
+			throw new AppError('payload_too_large', m.error_import_too_large({ size: Math.round(IMPORT_MAX_BYTES / 1_000_000) }));
+		}
+		if (!ZIP_SIGNATURE.every((byte, index) => file.bytes[index] === byte)) throw new AppError('invalid', m.error_import_not_docx());
+		let imported: JSONContent;
+		try {
+			imported = await docxToDocument(file.bytes);
+		} catch {
+			throw new AppError('invalid', m.error_import_not_docx());
+		}
+		const content = imported.content ?? [];
+		if (content.length === 0) throw new AppError('invalid', m.error_import_empty());
+
+		this.snapshots.store(strategy.id, `Before importing “${file.name}”`, 'pre-restore', actor.id);
+		const current = documentToJSON(this.text.readDocument(strategy.id)!);
+		const target: JSONContent = mode === 'replace' ? { type: 'doc', content } : { type: 'doc', content: [...(current.content ?? []), ...content] };
+		await rewriteText(this.text, strategy.id, target);
+		if (mode === 'replace') {
+			this.annotations.reanchor(strategy.id);
+			this.comments.reanchor(strategy.id);
+		}
+		this.audit.record({ userId: actor.id, action: 'document-imported', strategyId: strategy.id, details: { file: file.name, mode, blocks: content.length } });
+		return { blocks: content.length };
+	}
+}

@@ -1,0 +1,20 @@
+import { backend } from '$server/registry';
+import { orErrorPage, signedIn } from '$lib/server/access';
+import { auditFilter } from '$lib/server/audit-filter';
+import type { PageServerLoad } from './$types';
+
+/** The audit record with its filters: admins see everything, heads their delegation (SPEC.md [P8]). */
+export const load: PageServerLoad = (event) => {
+	const actor = signedIn(event);
+	return orErrorPage(() => {
+		const { audit, strategies, users } = backend();
+		const filter = auditFilter(event.url.searchParams);
+		const records = audit.list(actor, filter);
+		return {
+			records,
+			filter: Object.fromEntries(event.url.searchParams),
+			strategies: strategies.readableBy(actor).map(({ id, title }) => ({ id, title })),
+			people: users.list().map(({ id, name }) => ({ id, name }))
+		};
+	});
+};

@@ -1,0 +1,14 @@
+import { api } from '$lib/server/api';
+import { auditFilter } from '$lib/server/audit-filter';
+import { backend } from '$server/registry';
+import { auditCsv } from '$server/audit-csv';
+import type { RequestEvent } from './$types';
+
+/** The audit record, filtered (`strategyId`, `userId`, `action`, `from`, `to`); `?format=csv` for a spreadsheet. */
+export const GET = api(({ url }: RequestEvent, actor) => {
+	const records = backend().audit.list(actor, auditFilter(url.searchParams));
+	if (url.searchParams.get('format') !== 'csv') return records;
+	return new Response(auditCsv(records), {
+		headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="audit.csv"' }
+	});
+});
