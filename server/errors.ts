@@ -24,6 +24,7 @@ const STATUS_OF = {
 	forbidden: 403,
 	foreign_origin: 403,
 	not_found: 404,
+	method_not_allowed: 405,
 	conflict: 409,
 	strategy_locked: 409,
 	email_taken: 409,
@@ -33,6 +34,6 @@ const STATUS_OF = {
 	password_too_long: 422,
 	link_expired: 422,
 	too_many_attempts: 429
-} as const satisfies Record<string, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429>;
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429>;
 
 export type AppErrorCode = keyof typeof STATUS_OF;

@@ -2,7 +2,7 @@ import type { HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { backend } from '$server/registry';
 import { start } from '$server/start';
-import { authenticate, classicFormPosts, logRequest, refuseForeignOrigin, secureHeaders } from '$lib/server/guards';
+import { apiErrorShape, authenticate, classicFormPosts, logRequest, refuseForeignOrigin, secureHeaders } from '$lib/server/guards';
 import { localize } from '$lib/server/locale';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -12,9 +12,12 @@ export const init: ServerInit = async () => {
 };
 
 // The origin check comes after `localize` so that its refusal is in the person's language.
-export const handle = sequence(secureHeaders, logRequest, classicFormPosts, authenticate, localize, refuseForeignOrigin);
+export const handle = sequence(secureHeaders, logRequest, classicFormPosts, authenticate, localize, apiErrorShape, refuseForeignOrigin);
 
 export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) backend().log.error({ event: 'unexpected-error', err: error });
-	return { message: status === 404 ? m.error_page_missing() : m.error_internal() };
+	// Refusals of what a client sent (a path that does not decode, say) are not the server's errors.
+	if (status >= 500) backend().log.error({ event: 'unexpected-error', err: error });
+	if (status === 404) return { message: m.error_page_missing() };
+	if (status === 400) return { message: m.error_malformed_address() };
+	return { message: status < 500 ? m.error_title_other() : m.error_internal() };
 };

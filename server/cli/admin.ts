@@ -6,6 +6,7 @@ import { createLogger } from '../log';
 import { AppError } from '../errors';
 import type { Grant } from '../auth/policy';
 import { grantForm } from '../../src/lib/validation';
+import { backupDatabase, restoreDatabase } from '../db/backup';
 
 const USAGE = `Acquis Studio administration (uses DATABASE_PATH, default data/acquis.db)
 
@@ -14,6 +15,8 @@ const USAGE = `Acquis Studio administration (uses DATABASE_PATH, default data/ac
   npm run admin -- grant --email <e-mail> --role <role> [--delegation <code>] [--module <module>]
   npm run admin -- revoke --email <e-mail> --role <role> [--delegation <code>] [--module <module>]
   npm run admin -- list-users
+  npm run admin -- backup <file>      (a consistent copy, also while the app runs)
+  npm run admin -- restore <file>     (stop the app first; the replaced database is kept beside it)
 
 Roles: admin, author and head (with --delegation al|ba|hr|cs|mk), expert (with --module migration|asylum|visa),
 observer (with --delegation, --module, or neither for the whole programme).
@@ -113,6 +116,29 @@ async function run(app: Backend, command: string | undefined): Promise<void> {
 if (values.help) {
 	console.log(USAGE);
 	process.exit(0);
+}
+
+// Backup and restore work on the file itself, never through a running back end.
+if (positionals[0] === 'backup' || positionals[0] === 'restore') {
+	const file = positionals[1];
+	if (!file) {
+		console.error(`${positionals[0]} needs a file name.\n\n${USAGE}`);
+		process.exit(2);
+	}
+	const { databasePath } = loadConfig();
+	try {
+		if (positionals[0] === 'backup') {
+			await backupDatabase(databasePath, file);
+			console.log(`Backed up ${databasePath} to ${file}.`);
+		} else {
+			const keptAs = await restoreDatabase(databasePath, file);
+			console.log(`Restored ${file} to ${databasePath}.${keptAs ? ` The previous database is kept as ${keptAs}.` : ''}`);
+		}
+		process.exit(0);
+	} catch (error) {
+		console.error((error as Error).message);
+		process.exit(1);
+	}
 }
 // The command line never seeds: it must work on a production database started with SEED=none.
 const app = await createBackend({ ...loadConfig(), seed: 'none' }, createLogger('warn'));

@@ -15,6 +15,7 @@ import {
 	type RoomState
 } from '../../src/lib/collab/protocol';
 import { MAX_AWARENESS_STATE_BYTES, STORED_ACK_INTERVAL_MS } from '../../src/lib/limits';
+import { Admission, readUpdate } from './admission';
 
 /** An update the room has accepted and numbered, waiting for (or past) its transaction. */
 export interface AcceptedUpdate {
@@ -40,11 +41,6 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
 	encoding.writeVarUint(encoder, type);
 	write(encoder);
 	return encoding.toUint8Array(encoder);
-}
-
-/** Decodes an update completely (structs and delete set) before anything stores it; throws on bytes that are not one. */
-export function checkUpdate(update: Uint8Array): void {
-	Y.decodeUpdate(update);
 }
 
 /** True for the two-byte update that carries nothing (no structs, empty delete set). */
@@ -77,6 +73,7 @@ export class Room implements MessageSink {
 	/** Writers whose updates were stored since they last heard so. */
 	private readonly unacknowledged = new Set<Connection>();
 	private ackTimer: NodeJS.Timeout | null = null;
+	private readonly admission: Admission;
 
 	constructor(
 		readonly strategyId: string,
@@ -93,6 +90,7 @@ export class Room implements MessageSink {
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
 		this.awareness = new Awareness(doc);
+		this.admission = new Admission(doc);
 		this.owners.set(doc.clientID, 'server');
 		this.state = { storage: 'ok', status: status.status, lockedBy: status.lockedBy };
 		this.awareness.setLocalState({ server: this.state });
@@ -166,7 +164,7 @@ export class Room implements MessageSink {
 		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
 		const update = decoding.readVarUint8Array(decoder);
 		if (isEmptyUpdate(update)) return;
-		checkUpdate(update);
+		const structs = readUpdate(update);
 		if (!connection.writable) {
 			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
 			this.log.info({ event: 'socket-write-refused', strategyId: this.strategyId, userId: connection.actor.id });
@@ -178,12 +176,12 @@ export class Room implements MessageSink {
 			// edits and offers them again when the room asks for a resync.
 			return;
 		}
-		this.submit(update, connection);
+		this.submit(update, connection, undefined, structs);
 	}
 
 	/** Numbers an update and hands it to the sink to be stored; the server's own changes come in here too. */
-	submit(update: Uint8Array, origin: Connection | null, onStored?: () => void): void {
-		if (!origin) checkUpdate(update);
+	submit(update: Uint8Array, origin: Connection | null, onStored?: () => void, structs = readUpdate(update)): void {
+		this.admission.admit(update, structs);
 		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, onStored };
 		this.unsaved.push(accepted);
 		this.sink.accept(accepted);
@@ -201,6 +199,7 @@ export class Room implements MessageSink {
 			if (accepted.origin) this.unacknowledged.add(accepted.origin);
 			accepted.onStored?.();
 		}
+		if (this.unsaved.length === 0) this.admission.settled();
 		this.scheduleAcknowledgement();
 	}
 

@@ -4,6 +4,7 @@ import { MarkdownManager } from '@tiptap/markdown';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { DOCUMENT_FIELD, documentExtensions } from '../../src/lib/editor/extensions';
+import { withoutUnsafeLinks } from '../export/links';
 
 /** The schema both sides share; built once. */
 export const documentSchema = getSchema(documentExtensions);
@@ -19,8 +20,31 @@ export function documentFromJSON(json: JSONContent): Y.Doc {
 	return prosemirrorJSONToYDoc(documentSchema, json, DOCUMENT_FIELD);
 }
 
+/**
+ * The document as JSON the shared schema accepts. A writer's own Yjs client can put elements
+ * and marks into the Y document that no editor would make; they are left out here, as the
+ * browser's editor leaves them out, so no page, export, snapshot or hash ever meets them.
+ */
 export function documentToJSON(doc: Y.Doc): JSONContent {
-	return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DOCUMENT_FIELD)) as JSONContent;
+	const json = knownOnly(yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DOCUMENT_FIELD)) as JSONContent)!;
+	const valid = (block: JSONContent) => {
+		try {
+			documentSchema.nodeFromJSON(block).check();
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	return withoutUnsafeLinks({ ...json, content: (json.content ?? []).filter(valid) });
+}
+
+function knownOnly(node: JSONContent): JSONContent | null {
+	if (!node.type || !(node.type in documentSchema.nodes) || (node.type === 'text' && !node.text)) return null;
+	return {
+		...node,
+		...(node.marks && { marks: node.marks.filter((mark) => mark.type in documentSchema.marks) }),
+		...(node.content && { content: node.content.map(knownOnly).filter((child) => child !== null) })
+	};
 }
 
 /** HTML through the shared extensions' own renderers: text escaped, disallowed links dropped. */

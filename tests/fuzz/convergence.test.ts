@@ -4,6 +4,7 @@ import { connectEditor, serverDocument, until, type Editor } from '../helpers/co
 import { signIn } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 import { testBackend } from '../helpers/backend';
+import { seededRandom } from '../helpers/random';
 
 /**
  * Seeded and replayable: FUZZ_SEED=<n> npx vitest run tests/fuzz reruns one schedule exactly
@@ -12,18 +13,6 @@ import { testBackend } from '../helpers/backend';
 const SEED = Number(process.env.FUZZ_SEED ?? 20_051_130);
 const CLIENTS = 4;
 const STEPS = 60;
-
-/** mulberry32: a small, fast, seedable generator. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** One random edit on a client's own copy: insert or delete in a paragraph, or add one. */
 function edit(doc: Y.Doc, next: () => number, label: string): void {
@@ -54,7 +43,7 @@ afterAll(() => server.stop());
 
 describe(`convergence under random edits, disconnects and reconnects (seed ${SEED})`, () => {
 	it('[S3] every client ends with the same document, and it is the one stored', async () => {
-		const next = random(SEED);
+		const next = seededRandom(SEED);
 		const emails = ['author.cs@demo.local', 'head.cs@demo.local', 'author.cs@demo.local', 'head.cs@demo.local'];
 		const editors: Editor[] = [];
 		for (let i = 0; i < CLIENTS; i++) editors.push(connectEditor(server.url, await signIn(server.url, emails[i]!), 'cs-visa'));

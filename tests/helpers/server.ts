@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -22,6 +23,17 @@ export interface RunningServer {
 
 export function tempDatabasePath(): string {
 	return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acquis-test-')), 'acquis.db');
+}
+
+/** A free port, so a restarted server comes back where its clients reconnect. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as net.AddressInfo;
+			probe.close(() => resolve(port));
+		});
+		probe.on('error', reject);
+	});
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import * as Y from 'yjs';
 import { until } from '../helpers/collab';
 import { api, signIn } from '../helpers/http';
 import { DEMO_PASSWORD } from '../helpers/server';
@@ -95,6 +96,45 @@ describe('exports', () => {
 	});
 });
 
+describe('hostile content written through the socket', () => {
+	it('[G5] a javascript: link, a script element and markup in text are never exported as such', async () => {
+		const author = await signIn(server.url, 'author.mk@demo.local');
+		const writer = server.editor(author, 'mk-asylum');
+		await writer.synced();
+		const trap = new Y.XmlText();
+		trap.insert(0, 'a trap', { link: { href: 'javascript:alert(1)' } });
+		const linked = new Y.XmlElement('paragraph');
+		linked.insert(0, [trap]);
+		const script = new Y.XmlElement('script');
+		script.insert(0, [new Y.XmlText('alert(2)')]);
+		writer.doc.getXmlFragment('default').push([linked, script]);
+		writer.write('<script>alert(3)</script> <img src=x onerror=alert(4)>');
+		await until(async () => ((await api(server.url, author, '/strategies/mk-asylum/content?format=text')).body as string).includes('onerror'), 'the text to be stored');
+
+		const html = new TextDecoder().decode((await download(author, '/strategies/mk-asylum/export?format=html')).bytes);
+		const markdown = new TextDecoder().decode((await download(author, '/strategies/mk-asylum/export?format=markdown')).bytes);
+		for (const file of [html, markdown]) {
+			expect(file).toContain('a trap');
+			expect(file).not.toMatch(/javascript:/i);
+			expect(file).not.toContain('<script');
+			expect(file).not.toContain('<img');
+		}
+		const docx = await download(author, '/strategies/mk-asylum/export?format=docx');
+		expect(JSON.stringify(await extractStrategyText(docx.bytes))).not.toContain('javascript:');
+		for (const format of ['html', 'markdown']) {
+			const rendered = (await api(server.url, author, `/strategies/mk-asylum/content?format=${format}`)).body as string;
+			expect(rendered).toContain('a trap');
+			expect(rendered).not.toMatch(/javascript:|<script|<img|alert\(2\)/i);
+		}
+		// As data, the markup is text like any other; the element and the link are gone.
+		const json = JSON.stringify((await api(server.url, author, '/strategies/mk-asylum/content?format=json')).body);
+		expect(json).toContain('<script>alert(3)</script>');
+		expect(json).not.toMatch(/javascript:|"type":"script"|alert\(2\)/);
+		// The page itself renders.
+		expect((await fetch(`${server.url}/strategies/mk-asylum`, { headers: { cookie: author } })).status).toBe(200);
+	});
+});
+
 describe('importing a Word draft', () => {
 	it('[G5] an author imports a .docx: headings, emphasis and tables arrive in live editors; unsafe links do not', async () => {
 		const author = await signIn(server.url, 'author.ba@demo.local');
@@ -132,5 +172,11 @@ describe('importing a Word draft', () => {
 		const tooLarge = await upload(author, '/strategies/hr-asylum/import', new Uint8Array(IMPORT_MAX_BYTES + 1), 'huge.docx');
 		expect(tooLarge.status).toBe(413);
 		expect((await upload(await signIn(server.url, 'expert.asylum@demo.local'), '/strategies/hr-asylum/import', await wordDraft(), 'draft.docx')).status).toBe(403);
+		// Someone without the right is refused before the file is read, whatever it holds.
+		const stranger = await signIn(server.url, 'author.al@demo.local');
+		for (const target of ['import', 'verify']) {
+			const headers = { cookie: stranger, 'content-type': 'multipart/form-data; boundary=none' };
+			expect((await fetch(`${server.url}/api/v1/strategies/hr-asylum/${target}`, { method: 'POST', headers, body: 'not a form' })).status).toBe(403);
+		}
 	});
 });

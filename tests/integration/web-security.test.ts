@@ -70,6 +70,7 @@ describe('API edges', () => {
 		expect(unknown.status).toBe(404);
 		expect(unknown.body.error.code).toBe('not_found');
 		const wrongMethod = await api(server.url, cookie, '/strategies', { method: 'DELETE', body: {} });
-		expect(wrongMethod.status).toBe(405);
+		expect(wrongMethod).toMatchObject({ status: 405, body: { error: { code: 'method_not_allowed' } } });
+		expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');
 	});
 });

@@ -2,6 +2,8 @@ import { json, type Handle } from '@sveltejs/kit';
 import { backend } from '$server/registry';
 import { sessionCookieName } from '$server/auth/sessions';
 import { isForeignRequest } from '$server/http/origin';
+import { AppError } from '$server/errors';
+import { errorResponse } from '$lib/server/api';
 import { SESSION_ABSOLUTE_LIFETIME_MS } from '$lib/limits';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -102,4 +104,20 @@ export const secureHeaders: Handle = async ({ event, resolve }) => {
 		// Responses built from fetch() have immutable headers; they come from our own code paths only.
 	}
 	return response;
+};
+
+/**
+ * SvelteKit answers a path that does not decode (400) and a method a route does not export
+ * (405) itself, as a page or as text; on the API they take the API's error shape [W1].
+ */
+export const apiErrorShape: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
+	if (!event.url.pathname.startsWith('/api/') || isJson) return response;
+	if (response.status === 400) return errorResponse(new AppError('bad_request', m.error_malformed_address()));
+	if (response.status !== 405) return response;
+	const allowed = response.headers.get('allow') ?? '';
+	const refusal = errorResponse(new AppError('method_not_allowed', m.error_method_not_allowed({ method: event.request.method, allowed })));
+	refusal.headers.set('allow', allowed);
+	return refusal;
 };
