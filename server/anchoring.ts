@@ -6,14 +6,18 @@ import { m } from '../src/lib/paraglide/messages.js';
 
 /** The text of a strategy as it is now, from wherever it lives (the open room or the database). */
 export interface TextSource {
-	readDocument(strategyId: string): Y.Doc | null;
+	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null;
 }
 
-/** The strategy's current text, ready for finding and locating passages. */
+/**
+ * The strategy's current text, ready for finding and locating passages. It reads the live
+ * document itself, not a copy: use it before the next `await`, since the text changes between
+ * turns of the event loop.
+ */
 export function textModelOf(text: TextSource, strategyId: string): TextModel {
-	const doc = text.readDocument(strategyId);
-	if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-	return new TextModel(doc);
+	const model = text.read(strategyId, (doc) => new TextModel(doc));
+	if (!model) throw new AppError('not_found', m.error_strategy_not_found());
+	return model;
 }
 
 /** The columns an anchored row (an annotation, a comment) keeps about its passage. */

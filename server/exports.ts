@@ -83,7 +83,7 @@ export class Exports {
 			signedVersion = snapshot.id;
 			status = `${m.export_snapshot_of({ when: formatDateTime(snapshot.createdAt) })}`;
 		} else {
-			json = documentToJSON(this.text.readDocument(strategy.id)!);
+			json = this.text.read(strategy.id, documentToJSON)!;
 			versionLabel = m.current_text();
 			signedVersion = this.signing.lockOf(strategy.id)?.snapshotId ?? null;
 			status = statusLabel(strategy.status);

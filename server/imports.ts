@@ -48,7 +48,7 @@ export class Imports {
 		if (content.length === 0) throw new AppError('invalid', m.error_import_empty());
 
 		this.snapshots.store(strategy.id, `Before importing “${file.name}”`, 'pre-restore', actor.id);
-		const current = documentToJSON(this.text.readDocument(strategy.id)!);
+		const current = this.text.read(strategy.id, documentToJSON)!;
 		const target: JSONContent = mode === 'replace' ? { type: 'doc', content } : { type: 'doc', content: [...(current.content ?? []), ...content] };
 		await rewriteText(this.text, strategy.id, target);
 		if (mode === 'replace') {

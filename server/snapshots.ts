@@ -103,16 +103,16 @@ export class Snapshots {
 
 	/** Stores the strategy's current text as a snapshot; `by` null for the server's own (automatic) ones. */
 	store(strategyId: string, name: string, kind: SnapshotKind, by: number | null): SnapshotSummary {
-		const doc = this.text.readDocument(strategyId);
-		if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-		const json = documentToJSON(doc);
+		const current = this.text.read(strategyId, (doc) => ({ json: documentToJSON(doc), state: Y.encodeStateAsUpdate(doc) }));
+		if (!current) throw new AppError('not_found', m.error_strategy_not_found());
+		const { json, state } = current;
 		const id = this.db.transaction(() => {
 			const result = this.db
 				.prepare(
 					`INSERT INTO snapshots (strategy_id, name, kind, state, rendering, rendering_hash, content_hash, created_by, created_at)
 					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
-				.run(strategyId, name, kind, Y.encodeStateAsUpdate(doc), JSON.stringify(json), renderingHash(json), contentHash(json), by, Date.now());
+				.run(strategyId, name, kind, state, JSON.stringify(json), renderingHash(json), contentHash(json), by, Date.now());
 			const snapshotId = Number(result.lastInsertRowid);
 			this.audit.record({ userId: by, action: 'snapshot-taken', strategyId, details: { snapshotId, name, kind } });
 			return snapshotId;
@@ -137,13 +137,13 @@ export class Snapshots {
 	 * as the last automatic one (equal content never makes two in a row) [V2].
 	 */
 	takeAutomatic(strategyId: string): SnapshotSummary | null {
-		const doc = this.text.readDocument(strategyId);
-		if (!doc) return null;
+		const json = this.text.read(strategyId, documentToJSON);
+		if (!json) return null;
 		const last = this.db
 			.prepare("SELECT rendering_hash FROM snapshots WHERE strategy_id = ? AND kind = 'auto' ORDER BY id DESC LIMIT 1")
 			.pluck()
 			.get(strategyId) as string | undefined;
-		if (last === renderingHash(documentToJSON(doc))) return null;
+		if (last === renderingHash(json)) return null;
 		// Stored in English, the API's language; the history page names automatic snapshots in the reader's.
 		return this.store(strategyId, 'Automatic snapshot', 'auto', null);
 	}
@@ -173,7 +173,7 @@ export class Snapshots {
 	diff(actor: Actor, strategyId: string, from: number | 'current', to: number | 'current'): DocumentDiff & { from: number | 'current'; to: number | 'current' } {
 		const strategy = this.strategies.authorize(actor, 'read', strategyId);
 		const version = (which: number | 'current'): JSONContent =>
-			which === 'current' ? documentToJSON(this.text.readDocument(strategy.id)!) : (JSON.parse(this.row(strategy.id, which).rendering) as JSONContent);
+			which === 'current' ? this.text.read(strategy.id, documentToJSON)! : (JSON.parse(this.row(strategy.id, which).rendering) as JSONContent);
 		return { from, to, ...diffDocuments(version(from), version(to)) };
 	}
 }

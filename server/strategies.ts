@@ -87,9 +87,4 @@ export class Strategies {
 		}
 		return strategy;
 	}
-
-	/** A change reached the text: the overview's "last change" moves. */
-	touch(id: string, at = Date.now()): void {
-		this.db.prepare('UPDATE strategies SET updated_at = ? WHERE id = ?').run(at, id);
-	}
 }

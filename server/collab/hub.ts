@@ -220,6 +220,16 @@ export class CollabHub {
 	}
 
 	/**
+	 * Runs `reader` on the current text of a strategy (the open room's document, or one loaded
+	 * from the database) without copying it: a trace-sized copy costs tens of milliseconds.
+	 * The reader must only read; every change goes through `submit`.
+	 */
+	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null {
+		const doc = this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc;
+		return doc ? reader(doc) : null;
+	}
+
+	/**
 	 * The current text of a strategy as a detached copy (from the open room, or the database):
 	 * whatever a reader does with it never reaches the live document.
 	 */
@@ -233,7 +243,6 @@ export class CollabHub {
 
 	private afterStore(room: Room): void {
 		if (this.needsCompaction(room)) setImmediate(() => this.compact(room));
-		this.deps.strategies.touch(room.strategyId);
 		clearTimeout(this.quietTimers.get(room.strategyId));
 		const timer = setTimeout(() => this.quiet(room.strategyId), this.deps.config.autoSnapshotQuietMs);
 		timer.unref();

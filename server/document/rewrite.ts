@@ -6,7 +6,10 @@ import { DOCUMENT_FIELD } from '../../src/lib/editor/extensions';
 
 /** The live text, and the one way it changes: through the collaboration hub, stored before it is shared. */
 export interface LiveText {
+	/** A detached copy, free to change. */
 	readDocument(strategyId: string): Y.Doc | null;
+	/** Runs `reader` on the text itself, without a copy; the reader must only read. */
+	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null;
 	submit(strategyId: string, update: Uint8Array): Promise<void>;
 }
 

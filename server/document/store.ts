@@ -28,6 +28,7 @@ export class DocumentStore {
 	private readonly insertUpdate;
 	private readonly replaceState;
 	private readonly deleteLog;
+	private readonly markEdited;
 
 	constructor(private readonly db: Db) {
 		this.selectState = db.prepare('SELECT state FROM strategy_documents WHERE strategy_id = ?').pluck();
@@ -38,6 +39,7 @@ export class DocumentStore {
 		this.insertUpdate = db.prepare('INSERT INTO strategy_updates (strategy_id, seq, data) VALUES (?, ?, ?)');
 		this.replaceState = db.prepare('UPDATE strategy_documents SET state = ?, updated_at = ? WHERE strategy_id = ?');
 		this.deleteLog = db.prepare('DELETE FROM strategy_updates WHERE strategy_id = ? AND seq <= ?');
+		this.markEdited = db.prepare('UPDATE strategies SET updated_at = ? WHERE id = ?');
 	}
 
 	/** Stores a first state for a strategy that has none; returns false (and writes nothing) when one exists. */
@@ -69,10 +71,15 @@ export class DocumentStore {
 		return { doc, lastSeq, logCount, logBytes };
 	}
 
-	/** Appends updates of any strategies in one transaction: all are stored, or none (and it throws). */
+	/**
+	 * Appends updates of any strategies in one transaction, with each strategy's time of last
+	 * edit (the overview's "last change"): all are stored, or none (and it throws). One commit, so one fsync, per batch.
+	 */
 	append(updates: readonly AppendedUpdate[]): void {
+		const now = Date.now();
 		this.db.transaction(() => {
 			for (const { strategyId, seq, update } of updates) this.insertUpdate.run(strategyId, seq, update);
+			for (const strategyId of new Set(updates.map((update) => update.strategyId))) this.markEdited.run(now, strategyId);
 		})();
 	}
 

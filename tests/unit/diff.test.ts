@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
-import { diffDocuments } from '../../server/document/diff';
+import { diffDocuments, type Change } from '../../server/document/diff';
 import { canonicalText, contentHash } from '../../server/document/canonical';
 
 const p = (text: string): JSONContent => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] });
@@ -29,6 +29,23 @@ describe('comparing versions', () => {
 		const changedCell = result.blocks.findIndex((b) => b.kind === 'cell' && b.status === 'changed');
 		expect(result.blocks[changedCell]!.cell).toEqual({ table: 1, row: 2, column: 2 });
 		expect(result.changes.filter((c) => c.block === changedCell && c.op !== 'equal').map((c) => `${c.op}:${c.text}`)).toEqual(['delete:Q2', 'insert:Q4']);
+	});
+
+	it('[V5] a long paragraph edited throughout still shows only the words that changed, and both versions read back whole', () => {
+		const sentence = (n: number) => `Measure ${n} aligns the reception conditions with Directive 2003/9/EC by ${2005 + (n % 4)}. `;
+		const original = Array.from({ length: 1_500 }, (_, n) => sentence(n)).join('');
+		const edited = original.replaceAll(/Measure (\d*7) aligns/g, 'Measure $1 fully aligns').replaceAll(/Measure (\d*3)0 aligns the reception conditions/g, 'Measure $10 aligns the conditions');
+		const result = diffDocuments(doc(p(original)), doc(p(edited)));
+		const inserted = result.changes.filter((c) => c.op === 'insert').map((c) => c.text.trim());
+		const deleted = result.changes.filter((c) => c.op === 'delete').map((c) => c.text.trim());
+		expect(new Set(inserted)).toEqual(new Set(['fully']));
+		expect(new Set(deleted)).toEqual(new Set(['reception']));
+		expect(inserted).toHaveLength(150);
+		expect(deleted).toHaveLength(15);
+		const read = (skip: Change['op']) => result.changes.filter((c) => c.op !== skip).map((c) => c.text).join('');
+		expect(read('insert')).toBe(original);
+		expect(read('delete')).toBe(edited);
+		expect(result.summary).toMatchObject({ wordsAdded: 150, wordsRemoved: 15, blocksAdded: 0, blocksRemoved: 0 });
 	});
 
 	it('[V5] identical versions have no changes', () => {

@@ -34,7 +34,8 @@ const STATUSES: Record<StrategyStatus, () => string> = {
 	signed: m.status_signed
 };
 
-export const delegationName = (code: DelegationCode): string => DELEGATIONS[code]();
+/** A delegation added to the database after the programme's own five has no translated name: its code stands in. */
+export const delegationName = (code: DelegationCode): string => (DELEGATIONS[code] as (() => string) | undefined)?.() ?? code.toUpperCase();
 export const moduleName = (code: ModuleCode): string => MODULES[code]();
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();

@@ -16,14 +16,14 @@ export const load: PageServerLoad = (event) => {
 	return orErrorPage(() => {
 		const { strategies, collab, signing } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
-		const doc = collab.readDocument(strategy.id);
+		const text = collab.read(strategy.id, documentToJSON);
 		const scope = strategyScope(strategy).strategy;
 		const lock = signing.lockOf(strategy.id);
 		const signatures = signing.signaturesOf(strategy.id);
 		const isHead = hasRole(actor, 'lock', scope);
 		return {
 			strategy,
-			html: doc ? documentToHTML(documentToJSON(doc)) : '',
+			html: text ? documentToHTML(text) : '',
 			me: { id: actor.id, name: actor.name },
 			// What the person's roles allow on a draft; the socket and the API decide again on every write.
 			mayEdit: hasRole(actor, 'edit', scope),

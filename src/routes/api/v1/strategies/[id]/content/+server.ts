@@ -13,8 +13,8 @@ export const GET = api(({ params, url }: RequestEvent, actor) => {
 	}
 	const { strategies, collab } = backend();
 	const strategy = strategies.authorize(actor, 'read', params.id);
-	const doc = collab.readDocument(strategy.id);
-	if (!doc) throw new AppError('not_found', m.error_strategy_not_found());
-	const { body, type } = renderDocument(documentToJSON(doc), format as ContentFormat);
+	const json = collab.read(strategy.id, documentToJSON);
+	if (!json) throw new AppError('not_found', m.error_strategy_not_found());
+	const { body, type } = renderDocument(json, format as ContentFormat);
 	return new Response(body, { headers: { 'content-type': type } });
 });
