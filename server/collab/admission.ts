@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { guardUpdate } from './update-guard';
+import { MAX_OUT_OF_ORDER_RANGES } from '../../src/lib/limits';
 
 type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
 
@@ -16,65 +17,52 @@ export function readUpdate(update: Uint8Array): Struct[] {
  * Decides whether a well-formed update may be stored for one room's document [S6].
  *
  * Some updates that decode cleanly still make `Y.applyUpdate` throw, depending on what the
- * document holds (an item that overlaps what the server has, next to a garbage-collected
- * one, is one such). The server applies an update only after storing it, so one of those
- * would be stored and then break every load of the strategy. Nearly every real update just
- * continues each of its clients where the document (and the updates admitted before it,
- * still being stored) ends; those cannot reach such a path and are admitted at once. Any
- * other is first applied to a copy of the document, and refused if that throws.
+ * document holds: a struct that overlaps clocks the document already has, next to a
+ * garbage-collected one, is one such. The server applies an update only after storing it, so
+ * one of those would be stored and then break every load of the strategy.
+ *
+ * Yjs only takes that path for a struct that overlaps clocks of its client already held. So
+ * each admitted struct's clock range is remembered until the document holds it. An update
+ * whose structs continue their clients, fill a gap or leave one (Yjs parks those until the
+ * gap is filled), or only repeat what the document has (Yjs skips those), is admitted. One
+ * that partly overlaps what is held is not: the room drops it and asks its sender for what
+ * the document lacks (sync step 1), and the answer starts exactly where the document ends.
+ * A real client meets this only when it types while it resynchronises.
  */
 export class Admission {
-	/** Where each client's structs end once the admitted, not yet applied updates are applied. */
-	private readonly ends = new Map<number, number>();
-	private readonly waiting: Uint8Array[] = [];
-	/** Whether every waiting update was a plain continuation: then `ends` says all that matters. */
-	private plain = true;
+	/** Clock ranges admitted per client that the document may not hold yet. */
+	private readonly ranges = new Map<number, [start: number, end: number][]>();
 
 	constructor(private readonly doc: Y.Doc) {}
 
-	/** Throws unless `update`, applied after the updates admitted before it, applies cleanly. */
-	admit(update: Uint8Array, structs: readonly Struct[] = readUpdate(update)): void {
-		const store = this.doc.store;
-		const ends = this.plain && !store.pendingStructs && !store.pendingDs ? this.continuation(structs) : null;
-		if (ends) {
-			for (const [client, end] of ends) this.ends.set(client, end);
-		} else {
-			this.tryOnCopy(update);
-			this.plain = false;
-		}
-		this.waiting.push(update);
-	}
-
-	/** Everything admitted so far is now applied to the document. */
-	settled(): void {
-		this.ends.clear();
-		this.waiting.length = 0;
-		this.plain = true;
-	}
-
-	/** The new end of each client's structs, or null unless every struct starts where its client ends. */
-	private continuation(structs: readonly Struct[]): Map<number, number> | null {
-		const ends = new Map<number, number>();
+	/** Whether `update`, after the updates admitted before it, may be stored; throws on a flood of gaps. */
+	admit(update: Uint8Array, structs: readonly Struct[] = readUpdate(update)): boolean {
+		const added: [client: number, start: number, end: number][] = [];
 		for (const struct of structs) {
-			if (struct instanceof Y.Skip) return null;
+			if (struct instanceof Y.Skip) continue;
 			const { client, clock } = struct.id;
-			const end = ends.get(client) ?? this.ends.get(client) ?? Y.getState(this.doc.store, client);
-			if (clock !== end) return null;
-			ends.set(client, clock + struct.length);
+			const end = clock + struct.length;
+			const state = Y.getState(this.doc.store, client);
+			if (end <= state) continue;
+			const held = this.held(client, state);
+			if (clock < state || held.some(([start, stop]) => clock < stop && start < end)) return false;
+			if (held.length >= MAX_OUT_OF_ORDER_RANGES) throw new Error('update refused: too many updates out of order');
+			added.push([client, clock, end]);
 		}
-		return ends;
+		for (const [client, start, end] of added) this.ranges.get(client)!.push([start, end]);
+		return true;
 	}
 
-	private tryOnCopy(update: Uint8Array): void {
-		const copy = new Y.Doc();
-		try {
-			Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-			for (const waiting of this.waiting) Y.applyUpdate(copy, waiting);
-			Y.applyUpdate(copy, update);
-		} catch (error) {
-			throw new Error(`update refused: it cannot be applied to this document (${(error as Error).message})`);
-		} finally {
-			copy.destroy();
+	/** The client's admitted ranges the document does not hold yet (those below `state` it does). */
+	private held(client: number, state: number): [number, number][] {
+		let ranges = this.ranges.get(client);
+		if (!ranges) {
+			ranges = [];
+			this.ranges.set(client, ranges);
+		} else if (ranges.some(([, end]) => end <= state)) {
+			ranges = ranges.filter(([, end]) => end > state);
+			this.ranges.set(client, ranges);
 		}
+		return ranges;
 	}
 }

@@ -214,7 +214,7 @@ export class CollabHub {
 	submit(strategyId: string, update: Uint8Array): Promise<void> {
 		const room = this.room(strategyId);
 		if (room.storage === 'failing') return Promise.reject(new Error('storage is failing for this strategy'));
-		const stored = new Promise<void>((resolve) => room.submit(update, null, resolve));
+		const stored = new Promise<void>((resolve) => room.submit(update, resolve));
 		if (room.connections.size === 0) this.scheduleUnload(room);
 		return stored;
 	}

@@ -176,12 +176,22 @@ export class Room implements MessageSink {
 			// edits and offers them again when the room asks for a resync.
 			return;
 		}
-		this.submit(update, connection, undefined, structs);
+		if (!this.admission.admit(update, structs)) {
+			// [S6] it overlaps what is held: ask for what we lack instead; the answer starts where the document ends.
+			connection.send(this.syncStep1());
+			return;
+		}
+		this.accept(update, connection);
 	}
 
-	/** Numbers an update and hands it to the sink to be stored; the server's own changes come in here too. */
-	submit(update: Uint8Array, origin: Connection | null, onStored?: () => void, structs = readUpdate(update)): void {
-		this.admission.admit(update, structs);
+	/** The server's own change (a restore, an import), made on a copy of the document: stored and sent on like an edit. */
+	submit(update: Uint8Array, onStored: () => void): void {
+		if (!this.admission.admit(update)) throw new Error('the change overlaps the live document');
+		this.accept(update, null, onStored);
+	}
+
+	/** Numbers an admitted update and hands it to the sink to be stored. */
+	private accept(update: Uint8Array, origin: Connection | null, onStored?: () => void): void {
 		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, onStored };
 		this.unsaved.push(accepted);
 		this.sink.accept(accepted);
@@ -199,7 +209,6 @@ export class Room implements MessageSink {
 			if (accepted.origin) this.unacknowledged.add(accepted.origin);
 			accepted.onStored?.();
 		}
-		if (this.unsaved.length === 0) this.admission.settled();
 		this.scheduleAcknowledgement();
 	}
 

@@ -61,6 +61,13 @@ export const STORAGE_RETRY_MIN_MS = 100;
 export const STORAGE_RETRY_MAX_MS = 5_000;
 /** A writer hears that its updates are stored at most this often (a state vector each time). */
 export const STORED_ACK_INTERVAL_MS = 100;
+
+/**
+ * Updates of one client a room holds out of order (Yjs parks them until the gap is filled)
+ * before it refuses more: a real client sends in order, so this only stops a writer from
+ * growing the room's bookkeeping without end.
+ */
+export const MAX_OUT_OF_ORDER_RANGES = 1_000;
 /** A room whose last client left stays loaded this long, for a quick reconnect. */
 export const ROOM_IDLE_UNLOAD_MS = 5_000;
 /** Connections that stop answering pings are dropped. */
