@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+import { log, median, now } from './util.mjs';
+
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Without these, Chromium keeps trying the network this machine does not have (see playwright.config.ts).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Ours only: how long a signed-in person waits, in a real Chromium, from asking for a
+ * strategy's page to an editable editor holding its whole text. Each open is a new browser
+ * context (empty cache); the server is already running. Median of `opens`, or null when no
+ * Chromium starts here.
+ */
+export async function browserOpen(peer, logical, expectedLength, { opens = 3, timeoutMs = 60_000 } = {}) {
+	const [name, ...value] = peer.headers(0).cookie.split('=');
+	const browser = await chromium.launch({ executablePath: EXECUTABLE, args: ARGS }).catch((error) => {
+		log(`browser open not measured: ${error.message.split('\n')[0]}`);
+		return null;
+	});
+	if (!browser) return null;
+	const times = [];
+	try {
+		for (let i = 0; i < opens; i++) {
+			const context = await browser.newContext();
+			try {
+				await context.addCookies([{ name, value: value.join('='), url: peer.url }]);
+				const page = await context.newPage();
+				const started = now();
+				await page.goto(`${peer.url}/strategies/${peer.docName(logical)}`, { waitUntil: 'commit', timeout: timeoutMs });
+				await page
+					.waitForFunction(
+						(length) => {
+							const editor = document.querySelector('.ProseMirror[contenteditable="true"]');
+							return editor !== null && (editor.textContent ?? '').length >= length;
+						},
+						expectedLength,
+						{ timeout: timeoutMs, polling: 'raf' }
+					)
+					.catch(async (error) => {
+						const seen = await page.evaluate(() => {
+							const editor = document.querySelector('.ProseMirror');
+							return { editable: editor?.getAttribute('contenteditable'), length: editor?.textContent?.length ?? null, title: document.title };
+						});
+						throw new Error(`${error.message.split('\n')[0]} at ${page.url()}: ${JSON.stringify(seen)}, expected ${expectedLength} characters`);
+					});
+				times.push(now() - started);
+			} finally {
+				await context.close();
+			}
+		}
+	} finally {
+		await browser.close();
+	}
+	return { ms: median(times), times };
+}
