@@ -2,15 +2,38 @@ import * as Y from 'yjs';
 import { guardUpdate } from './update-guard';
 import { MAX_OUT_OF_ORDER_RANGES } from '../../src/lib/limits';
 
-type Struct = ReturnType<typeof Y.decodeUpdate>['structs'][number];
+type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /**
  * Reads an update completely before anything stores it; throws on bytes that are not one.
  * The guard bounds the work first (yjs issue 687), then Yjs decodes structs and delete set.
  */
-export function readUpdate(update: Uint8Array): Struct[] {
+export function readUpdate(update: Uint8Array): DecodedUpdate {
 	guardUpdate(update);
-	return Y.decodeUpdate(update).structs;
+	return Y.decodeUpdate(update);
+}
+
+/**
+ * Whether an update would change nothing: every struct is one the document has, and
+ * everything it deletes is deleted already. A client answers every sync step 1 (the room's
+ * "stored" acknowledgement among them) with such an update, carrying its whole delete set;
+ * storing each would grow the log and cost a commit for nothing.
+ */
+export function addsNothing(doc: Y.Doc, { structs, ds }: DecodedUpdate): boolean {
+	for (const struct of structs) {
+		if (!(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return false;
+	}
+	for (const [client, deletions] of ds.clients) {
+		const held = doc.store.clients.get(client);
+		const state = Y.getState(doc.store, client);
+		for (const { clock, len } of deletions) {
+			if (!held || clock + len > state) return false;
+			for (let index = Y.findIndexSS(held, clock); index < held.length && held[index]!.id.clock < clock + len; index++) {
+				if (!held[index]!.deleted) return false;
+			}
+		}
+	}
+	return true;
 }
 
 /**
@@ -36,7 +59,7 @@ export class Admission {
 	constructor(private readonly doc: Y.Doc) {}
 
 	/** Whether `update`, after the updates admitted before it, may be stored; throws on a flood of gaps. */
-	admit(update: Uint8Array, structs: readonly Struct[] = readUpdate(update)): boolean {
+	admit(update: Uint8Array, { structs }: DecodedUpdate = readUpdate(update)): boolean {
 		const added: [client: number, start: number, end: number][] = [];
 		for (const struct of structs) {
 			if (struct instanceof Y.Skip) continue;

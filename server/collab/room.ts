@@ -15,7 +15,7 @@ import {
 	type RoomState
 } from '../../src/lib/collab/protocol';
 import { MAX_AWARENESS_STATE_BYTES, STORED_ACK_INTERVAL_MS } from '../../src/lib/limits';
-import { Admission, readUpdate } from './admission';
+import { Admission, addsNothing, readUpdate } from './admission';
 
 /** An update the room has accepted and numbered, waiting for (or past) its transaction. */
 export interface AcceptedUpdate {
@@ -41,11 +41,6 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
 	encoding.writeVarUint(encoder, type);
 	write(encoder);
 	return encoding.toUint8Array(encoder);
-}
-
-/** True for the two-byte update that carries nothing (no structs, empty delete set). */
-function isEmptyUpdate(update: Uint8Array): boolean {
-	return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }
 
 /**
@@ -163,8 +158,9 @@ export class Room implements MessageSink {
 		}
 		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
 		const update = decoding.readVarUint8Array(decoder);
-		if (isEmptyUpdate(update)) return;
-		const structs = readUpdate(update);
+		const decoded = readUpdate(update);
+		// Most often a client's answer to our sync step 1: nothing to store, nothing to refuse.
+		if (addsNothing(this.doc, decoded)) return;
 		if (!connection.writable) {
 			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
 			this.log.info({ event: 'socket-write-refused', strategyId: this.strategyId, userId: connection.actor.id });
@@ -176,7 +172,7 @@ export class Room implements MessageSink {
 			// edits and offers them again when the room asks for a resync.
 			return;
 		}
-		if (!this.admission.admit(update, structs)) {
+		if (!this.admission.admit(update, decoded)) {
 			// [S6] it overlaps what is held: ask for what we lack instead; the answer starts where the document ends.
 			connection.send(this.syncStep1());
 			return;

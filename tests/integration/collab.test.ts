@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { CLOSE } from '../../src/lib/collab/protocol';
+import Database from 'better-sqlite3';
+import * as decoding from 'lib0/decoding';
+import { CLOSE, MESSAGE_SYNC, SYNC_STEP_1 } from '../../src/lib/collab/protocol';
 import { MAX_MESSAGE_BYTES } from '../../src/lib/limits';
 import { paragraphUpdate, RawClient, serverDocument, until, upgradeStatus } from '../helpers/collab';
 import { api, postForm, signIn } from '../helpers/http';
@@ -33,6 +35,33 @@ describe('co-editing with the stock y-websocket client', () => {
 		await until(() => b.xml().includes('Visa facilitation talks resume in March.'), 'B to see the edit');
 		const stored = await api(server.url, cookie, '/strategies/al-visa/content?format=text');
 		expect(stored.body).toContain('Visa facilitation talks resume in March.');
+	});
+});
+
+describe('what is stored', () => {
+	it('[D5] only edits reach the log: a client\'s answers to the "stored" acknowledgement add no rows', async () => {
+		const a = editor(await signIn(server.url, 'author.hr@demo.local'), 'hr-visa');
+		await a.synced();
+		const db = new Database(server.databasePath, { readonly: true });
+		const rows = () => db.prepare("SELECT count(*) FROM strategy_updates WHERE strategy_id = 'hr-visa'").pluck().get() as number;
+		let acknowledgements = 0;
+		const socket = a.provider.ws!;
+		socket.addEventListener('message', (event: MessageEvent) => {
+			const decoder = decoding.createDecoder(new Uint8Array(event.data as ArrayBuffer));
+			if (decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === SYNC_STEP_1) acknowledgements += 1;
+		});
+		const before = rows();
+		a.write('Zagreb reports on the visa information system.');
+		a.write('A paragraph to delete.');
+		const fragment = a.doc.getXmlFragment('default');
+		fragment.delete(fragment.length - 1, 1);
+		// The client answers the acknowledgement at once with its whole delete set, then writes again.
+		const heard = acknowledgements;
+		await until(() => acknowledgements > heard && rows() >= before + 3, 'the acknowledgement of three stored edits');
+		a.write('Schengen acquis alignment continues.');
+		await until(() => rows() >= before + 4, 'the fourth edit to be stored');
+		expect(rows()).toBe(before + 4);
+		db.close();
 	});
 });
 

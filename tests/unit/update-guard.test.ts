@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
 import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
-import { Admission, readUpdate } from '../../server/collab/admission';
+import { Admission, addsNothing, readUpdate } from '../../server/collab/admission';
 import { guardUpdate } from '../../server/collab/update-guard';
 import { documentFromJSON, documentSchema } from '../../server/document/render';
 import { strategyOutline, type DelegationCode, type ModuleCode } from '../../server/seed/outlines';
@@ -670,6 +670,33 @@ Y.applyUpdate(doc, update);`;
 		}
 		expect(applied).toBeGreaterThan(4_000);
 		expect(turnedAway).toBeGreaterThan(100);
+	});
+
+	it('[D5] an update is set aside as adding nothing only when applying it would change nothing', () => {
+		let nothing = 0;
+		for (const seed of [8, 9]) {
+			const { sent } = editingSession(seed, 120);
+			const answers = sent.map(({ before, update }) => {
+				// What a client holding `before` plus this update answers a sync step 1 from one holding both.
+				const client = new Y.Doc();
+				Y.applyUpdate(client, before);
+				Y.applyUpdate(client, update);
+				return { before: Y.encodeStateAsUpdate(client), update: Y.encodeStateAsUpdate(client, Y.encodeStateVector(client)) };
+			});
+			for (const { before, update } of [...sent, ...answers]) {
+				const doc = new Y.Doc();
+				Y.applyUpdate(doc, before);
+				const verdict = addsNothing(doc, readUpdate(update));
+				const state = Y.encodeStateAsUpdate(doc);
+				Y.applyUpdate(doc, update);
+				const changed = !Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(state));
+				if (verdict) {
+					nothing += 1;
+					expect(changed, Buffer.from(update).toString('hex')).toBe(false);
+				}
+			}
+		}
+		expect(nothing).toBeGreaterThan(200);
 	});
 
 	it('[S6] random bytes are refused, or are an update Yjs applies', () => {
