@@ -357,16 +357,13 @@ export class CollabHub {
 
 	/** Pings every connection, drops the silent ones, and ends connections whose session has expired. */
 	private beat(): void {
-		for (const [userId, connections] of this.byUser) {
-			for (const connection of connections) {
-				if (!this.deps.sessions.stillValid(connection.sessionId, connection.takeActivity())) {
-					connection.close(CLOSE.sessionEnded, 'session ended');
-					continue;
-				}
-				connection.ping();
-			}
-			if (connections.size === 0) this.byUser.delete(userId);
-		}
+		const connections = [...this.byUser.values()].flatMap((mine) => [...mine]);
+		const actors = this.deps.sessions.stillValidAll(connections.map((c) => ({ sessionId: c.sessionId, active: c.takeActivity() })));
+		connections.forEach((connection, index) => {
+			if (actors[index]) connection.ping();
+			else connection.close(CLOSE.sessionEnded, 'session ended');
+		});
+		for (const [userId, mine] of this.byUser) if (mine.size === 0) this.byUser.delete(userId);
 	}
 
 	/** Graceful stop [S9]: refuse new connections, store everything, fold the logs, close with 1012. */
