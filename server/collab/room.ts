@@ -69,8 +69,6 @@ export class Room implements MessageSink {
 	private readonly unacknowledged = new Set<Connection>();
 	private ackTimer: NodeJS.Timeout | null = null;
 	private readonly admission: Admission;
-	/** What a client holding exactly this document answers to our sync step 1; null once the document changes. */
-	private inStepAnswer: Uint8Array | null = null;
 
 	constructor(
 		readonly strategyId: string,
@@ -98,7 +96,6 @@ export class Room implements MessageSink {
 		});
 		// Every change to the document is a stored one (see applyStored): send it on once encoded.
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
-			this.inStepAnswer = null;
 			const payload = message(MESSAGE_SYNC, (e) => {
 				encoding.writeVarUint(e, SYNC_UPDATE);
 				encoding.writeVarUint8Array(e, update);
@@ -161,9 +158,8 @@ export class Room implements MessageSink {
 		}
 		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
 		const update = decoding.readVarUint8Array(decoder);
-		// Most often a client's answer to our sync step 1: nothing to store, nothing to refuse.
-		if (this.isInStepAnswer(update)) return;
 		const decoded = readUpdate(update);
+		// Most often a client's answer to our sync step 1: nothing to store, nothing to refuse.
 		if (addsNothing(this.doc, decoded)) return;
 		if (!connection.writable) {
 			// [S4] a reader's or a locked strategy's update is dropped: never stored, never sent on.
@@ -210,17 +206,6 @@ export class Room implements MessageSink {
 			accepted.onStored?.();
 		}
 		this.scheduleAcknowledgement();
-	}
-
-	/**
-	 * Whether an update is, byte for byte, the answer of a client that holds exactly what the
-	 * document holds: no structs and the whole delete set. Every writer sends one after each
-	 * "stored" acknowledgement; reading each (and checking its delete set range by range)
-	 * cost up to half a millisecond on a long session, all of them in the same turn.
-	 */
-	private isInStepAnswer(update: Uint8Array): boolean {
-		this.inStepAnswer ??= Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(this.doc));
-		return update.byteLength === this.inStepAnswer.byteLength && Buffer.compare(update, this.inStepAnswer) === 0;
 	}
 
 	/** Our state vector, as sync step 1: "this is what I hold" (the protocol's own way to ask for the rest). */
