@@ -49,6 +49,10 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 }
 
 /** Answers an upgrade with a plain HTTP refusal and closes the socket. */
+function missingDocument(): never {
+	throw new Error('the strategy has no document');
+}
+
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
 	const body = JSON.stringify({ error: { code, message } });
 	const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];
@@ -145,7 +149,7 @@ export class CollabHub {
 	private open(ws: WebSocket, stream: Duplex, actor: Actor, sessionId: string, strategy: Strategy): void {
 		let room: Room;
 		try {
-			room = this.room(strategy.id);
+			room = this.room(strategy.id) ?? missingDocument();
 		} catch (error) {
 			// [D7] a document that cannot be loaded is never served, and nothing is written over it.
 			this.deps.log.error({ event: 'document-load-failed', strategyId: strategy.id, message: (error as Error).message });
@@ -185,12 +189,15 @@ export class CollabHub {
 		room.leave(connection);
 	}
 
-	/** The open room of a strategy, loading it from SQLite first (synchronously: never an empty document). */
-	private room(strategyId: string): Room {
+	/**
+	 * The open room of a strategy, loading it from SQLite first (synchronously: never an empty
+	 * document); null when the strategy has no document.
+	 */
+	private room(strategyId: string): Room | null {
 		const open = this.rooms.get(strategyId);
 		if (open) return open;
 		const stored = this.deps.documents.load(strategyId);
-		if (!stored) throw new Error('the strategy has no document');
+		if (!stored) return null;
 		const strategy = this.deps.strategies.find(strategyId)!;
 		const room = new Room(
 			strategyId,
@@ -213,7 +220,7 @@ export class CollabHub {
 	 * refuses at once while the room's storage is failing.
 	 */
 	submit(strategyId: string, update: Uint8Array): Promise<void> {
-		const room = this.room(strategyId);
+		const room = this.room(strategyId) ?? missingDocument();
 		if (room.storage === 'failing') return Promise.reject(new Error('storage is failing for this strategy'));
 		const stored = new Promise<void>((resolve) => room.submit(update, resolve));
 		if (room.connections.size === 0) this.scheduleUnload(room);
@@ -221,13 +228,21 @@ export class CollabHub {
 	}
 
 	/**
-	 * Runs `reader` on the current text of a strategy (the open room's document, or one loaded
-	 * from the database) without copying it: a trace-sized copy costs tens of milliseconds.
-	 * The reader must only read; every change goes through `submit`.
+	 * Runs `reader` on the current text of a strategy without copying it: a trace-sized copy
+	 * costs tens of milliseconds. The reader must only read; every change goes through `submit`.
+	 *
+	 * The room stays open for a while after: a page that reads the text is usually followed
+	 * within moments by its editor's socket, which then finds the document loaded.
 	 */
 	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null {
-		const doc = this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc;
-		return doc ? reader(doc) : null;
+		if (!this.accepting) {
+			const doc = this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc;
+			return doc ? reader(doc) : null;
+		}
+		const room = this.room(strategyId);
+		if (!room) return null;
+		if (room.connections.size === 0) this.scheduleUnload(room, { restart: true });
+		return reader(room.doc);
 	}
 
 	/**
@@ -275,8 +290,11 @@ export class CollabHub {
 		}
 	}
 
-	private scheduleUnload(room: Room): void {
-		if (this.idleTimers.has(room)) return;
+	private scheduleUnload(room: Room, { restart = false } = {}): void {
+		if (this.idleTimers.has(room)) {
+			if (!restart) return;
+			clearTimeout(this.idleTimers.get(room));
+		}
 		const timer = setTimeout(() => {
 			this.idleTimers.delete(room);
 			this.unload(room);

@@ -47,6 +47,31 @@ function knownOnly(node: JSONContent): JSONContent | null {
 	};
 }
 
+/**
+ * The beginning of a document, up to `characters` of its text: whole blocks, then the first
+ * part of the block where the budget runs out.
+ */
+export function documentBeginning(json: JSONContent, characters: number): JSONContent {
+	let left = characters;
+	const cut = (node: JSONContent): JSONContent | null => {
+		if (left <= 0) return null;
+		if (node.type === 'text') {
+			const text = node.text!.slice(0, left);
+			left -= text.length;
+			return { ...node, text };
+		}
+		if (!node.content) return node;
+		const content: JSONContent[] = [];
+		for (const child of node.content) {
+			const kept = cut(child);
+			if (!kept) break;
+			content.push(kept);
+		}
+		return { ...node, content };
+	};
+	return cut(json) ?? { type: 'doc', content: [] };
+}
+
 /** HTML through the shared extensions' own renderers: text escaped, disallowed links dropped. */
 export function documentToHTML(json: JSONContent): string {
 	return generateHTML(json, documentExtensions);

@@ -68,7 +68,14 @@ export const STORED_ACK_INTERVAL_MS = 100;
  * growing the room's bookkeeping without end.
  */
 export const MAX_OUT_OF_ORDER_RANGES = 1_000;
-/** A room whose last client left stays loaded this long, for a quick reconnect. */
+/**
+ * A strategy's page shows this much of its text, rendered by the server, until the editor has
+ * loaded: more than a tall screen holds, and no more, so a book-length text costs the first
+ * paint nothing extra.
+ */
+export const PAGE_PREVIEW_CHARACTERS = 8_000;
+
+/** A room whose last client left, or whose text a page has just read, stays loaded this long: for a quick (re)connect. */
 export const ROOM_IDLE_UNLOAD_MS = 5_000;
 /** Connections that stop answering pings are dropped. */
 export const SOCKET_PING_INTERVAL_MS = 30_000;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy } from './helpers';
+import { openStrategy, signInAs } from './helpers';
 
 
 /** The editor's text without the other people's caret labels. */
@@ -62,6 +62,30 @@ test('[S3] offline edits stay in the browser, survive closing the page, and merg
 	await expect.poll(() => editorText(head)).toContain(`(offline draft ${run})`);
 	await expect(again.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 	await context.close();
+	await head.context().close();
+});
+
+test('[S3] the page opens on its text, ready to edit, before the live connection answers; what is typed meanwhile reaches the others', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-visa');
+	const author = await (await browser.newContext()).newPage();
+	await signInAs(author, 'author.ba@demo.local');
+	// The author's socket is held until released: a slow network, or a server busy with others.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await author.routeWebSocket(/\/collab\//, async (socket) => {
+		await released;
+		socket.connectToServer();
+	});
+	await author.goto('/strategies/ba-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await expect(author.getByRole('status').filter({ hasText: 'Connecting…' })).toBeVisible();
+	await typeAtEndOfSection(author, '4 Strategic objectives', ` (drafted while connecting ${run})`);
+
+	release();
+	await expect.poll(() => editorText(head)).toContain(`(drafted while connecting ${run})`);
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await author.context().close();
 	await head.context().close();
 });
 

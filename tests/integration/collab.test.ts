@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import Database from 'better-sqlite3';
 import * as decoding from 'lib0/decoding';
 import { CLOSE, MESSAGE_SYNC, SYNC_STEP_1 } from '../../src/lib/collab/protocol';
-import { MAX_MESSAGE_BYTES } from '../../src/lib/limits';
+import { MAX_MESSAGE_BYTES, PAGE_PREVIEW_CHARACTERS } from '../../src/lib/limits';
 import { paragraphUpdate, RawClient, serverDocument, until, upgradeStatus } from '../helpers/collab';
 import { api, postForm, signIn } from '../helpers/http';
 import { serverForFile } from '../helpers/server-for-file';
@@ -24,6 +24,24 @@ describe('co-editing with the stock y-websocket client', () => {
 		b.write('Agreed, with IOM support.');
 		await until(() => a.xml().includes('Agreed, with IOM support.'), 'A to see B');
 		expect(a.xml()).toBe(b.xml());
+	});
+
+	it('[S3] a strategy’s page carries its whole text for the editor, and shows only its beginning until the editor has loaded', async () => {
+		const cookie = await signIn(server.url, 'author.al@demo.local');
+		const a = editor(cookie, 'al-asylum');
+		await a.synced();
+		const clauses = Array.from({ length: PAGE_PREVIEW_CHARACTERS / 10 }, (_, i) => `clause ${i}.`).join(' ');
+		a.write(`${clauses} The annex ends here.`);
+		await until(async () => (await api(server.url, cookie, '/strategies/al-asylum/content?format=text')).body.includes('The annex ends here.'), 'the edit to be stored');
+
+		const page = await (await fetch(`${server.url}/strategies/al-asylum`, { headers: { cookie } })).text();
+		const served = new Y.Doc();
+		Y.applyUpdate(served, Buffer.from(/state:"([A-Za-z0-9+/=]+)"/.exec(page)![1]!, 'base64'));
+		expect(served.getXmlFragment('default').toString()).toBe(a.xml());
+		expect(page).toContain('1 Introduction');
+		expect(page).toContain('clause 1.');
+		expect(page).not.toContain('The annex ends here.');
+		a.destroy();
 	});
 
 	it('[D4] an edit another client has seen is in the database', async () => {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import { DOCUMENT_FIELD } from '$lib/editor/extensions';
 import { MESSAGE_SYNC, SYNC_STEP_1, type PresenceUser, type RoomState } from '$lib/collab/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -37,14 +38,23 @@ export class Collaboration {
 	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
 	private serverHolds: Map<number, number> | null = null;
 
-	constructor(strategyId: string, userId: number) {
+	/** `initialState` is the text as the page was served: shown and editable at once, then brought up to date by the socket. */
+	constructor(strategyId: string, userId: number, initialState: Uint8Array | null) {
 		const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+		if (initialState) {
+			Y.applyUpdate(this.doc, initialState);
+			this.loaded = this.hasText();
+		}
 		// Keyed by person as well: two people sharing a browser never pick up each other's offline edits.
 		this.local = new IndexeddbPersistence(`acquis:${userId}:${strategyId}`, this.doc);
 		this.local.once('synced', () => {
-			if (this.doc.getXmlFragment('default').length > 0) this.loaded = true;
+			if (this.hasText()) this.loaded = true;
 		});
-		this.provider = new WebsocketProvider(`${scheme}//${location.host}/collab`, strategyId, this.doc, { maxBackoffTime: 5_000 });
+		this.provider = new WebsocketProvider(`${scheme}//${location.host}/collab`, strategyId, this.doc, {
+			maxBackoffTime: 5_000,
+			// Other tabs get every change from the server as well; telling them directly costs a full encoding of the text at every open.
+			disableBc: true
+		});
 
 		const handleSync = this.provider.messageHandlers[MESSAGE_SYNC]!;
 		this.provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
@@ -80,6 +90,10 @@ export class Collaboration {
 		this.provider.awareness.on('change', () => this.readPresence());
 		addEventListener('offline', this.goOffline);
 		addEventListener('online', this.goOnline);
+	}
+
+	private hasText(): boolean {
+		return this.doc.getXmlFragment(DOCUMENT_FIELD).length > 0;
 	}
 
 	/** Offline is explicit: the socket closes at once and edits stay in this browser until the network returns. */

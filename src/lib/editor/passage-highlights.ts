@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { bytesFromBase64 } from '$lib/base64';
 
 /** A passage to show in the text: an annotation or a comment thread, with where it is (base64 Yjs positions). */
 export interface Highlight {
@@ -16,7 +17,7 @@ export interface Highlight {
 
 export const passageHighlightsKey = new PluginKey<DecorationSet>('passageHighlights');
 
-const decode = (base64: string) => Y.decodeRelativePosition(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+const decode = (base64: string) => Y.decodeRelativePosition(bytesFromBase64(base64));
 
 /** Where a highlight is now, in ProseMirror positions, through the live Yjs binding. */
 export function highlightRange(state: EditorState, anchor: Highlight['anchor']): { from: number; to: number } | null {

@@ -1,7 +1,9 @@
 import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
 import { hasRole } from '$server/auth/policy';
-import { documentToHTML, documentToJSON } from '$server/document/render';
+import * as Y from 'yjs';
+import { documentBeginning, documentToHTML, documentToJSON } from '$server/document/render';
+import { PAGE_PREVIEW_CHARACTERS } from '$lib/limits';
 import { strategyScope } from '$server/strategies';
 import { formFailure, orErrorPage, signedIn } from '$lib/server/access';
 import { formObject, lockRequest, signRequest, unlockRequest } from '$lib/validation';
@@ -16,14 +18,16 @@ export const load: PageServerLoad = (event) => {
 	return orErrorPage(() => {
 		const { strategies, collab, signing } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
-		const text = collab.read(strategy.id, documentToJSON);
+		const text = collab.read(strategy.id, (doc) => ({ json: documentToJSON(doc), state: Y.encodeStateAsUpdate(doc) }));
 		const scope = strategyScope(strategy).strategy;
 		const lock = signing.lockOf(strategy.id);
 		const signatures = signing.signaturesOf(strategy.id);
 		const isHead = hasRole(actor, 'lock', scope);
 		return {
 			strategy,
-			html: text ? documentToHTML(text) : '',
+			html: text ? documentToHTML(documentBeginning(text.json, PAGE_PREVIEW_CHARACTERS)) : '',
+			// The text itself, so the editor opens on it without waiting for its socket (which then only catches up).
+			state: text ? Buffer.from(text.state).toString('base64') : null,
 			me: { id: actor.id, name: actor.name },
 			// What the person's roles allow on a draft; the socket and the API decide again on every write.
 			mayEdit: hasRole(actor, 'edit', scope),
