@@ -68,7 +68,12 @@ export class Admission {
 			const state = Y.getState(this.doc.store, client);
 			if (end <= state) continue;
 			const held = this.held(client, state);
-			if (clock < state || held.some(([start, stop]) => clock < stop && start < end)) return false;
+			const overlapped = held.filter(([start, stop]) => clock < stop && start < end);
+			// A struct that starts where the document ends and covers every waiting range it
+			// touches is a resync answer: Yjs integrates it and then skips the waiting copies.
+			// Refusing it would ask the writer for the same answer again, for ever.
+			const resumes = clock === state && overlapped.every(([, stop]) => stop <= end);
+			if (clock < state || (overlapped.length > 0 && !resumes)) return false;
 			if (held.length >= MAX_OUT_OF_ORDER_RANGES) throw new Error('update refused: too many updates out of order');
 			added.push([client, clock, end]);
 		}
