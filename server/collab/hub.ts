@@ -48,11 +48,11 @@ function cookieValue(header: string | undefined, name: string): string | undefin
 	return undefined;
 }
 
-/** Answers an upgrade with a plain HTTP refusal and closes the socket. */
 function missingDocument(): never {
 	throw new Error('the strategy has no document');
 }
 
+/** Answers an upgrade with a plain HTTP refusal and closes the socket. */
 function refuse(socket: Duplex, status: number, code: string, message: string): void {
 	const body = JSON.stringify({ error: { code, message } });
 	const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status];

@@ -546,6 +546,26 @@ Y.applyUpdate(doc, update);`;
 		expect(doc.getText('t').toString()).toBe('xxxxxx');
 	});
 
+	it('[S6] a resync answer that covers keystrokes still waiting for a gap is admitted, and the document catches up', () => {
+		const doc = new Y.Doc();
+		const typist = new Y.Doc();
+		const keystrokes: Uint8Array[] = [];
+		typist.on('update', (update: Uint8Array) => keystrokes.push(update));
+		for (let i = 0; i < 4; i++) typist.getText('t').insert(i, `${i}`);
+		const admission = new Admission(doc);
+		// The first keystroke is lost; the others wait in Yjs for it.
+		for (const keystroke of keystrokes.slice(1)) {
+			expect(admission.admit(keystroke)).toBe(true);
+			Y.applyUpdate(doc, keystroke);
+		}
+		expect(doc.getText('t').toString()).toBe('');
+		// The writer answers our sync step 1 with everything from where the document ends.
+		const answer = Y.encodeStateAsUpdate(typist, Y.encodeStateVector(doc));
+		expect(admission.admit(answer)).toBe(true);
+		Y.applyUpdate(doc, answer);
+		expect(doc.getText('t').toString()).toBe('0123');
+	});
+
 	it('[S6] updates that arrive out of order are admitted, and parked by Yjs until the gap fills', () => {
 		const doc = new Y.Doc();
 		const typist = new Y.Doc();
