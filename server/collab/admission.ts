@@ -60,22 +60,29 @@ export class Admission {
 
 	/** Whether `update`, after the updates admitted before it, may be stored; throws on a flood of gaps. */
 	admit(update: Uint8Array, { structs }: DecodedUpdate = readUpdate(update)): boolean {
-		const added: [client: number, start: number, end: number][] = [];
+		const added: [client: number, start: number, end: number, resumes: boolean][] = [];
+		// Per client, where the structs that continue the document without a gap end: a resync
+		// answer is one such run, often of many structs (one per stretch of text typed apart).
+		const runs = new Map<number, number>();
 		for (const struct of structs) {
 			if (struct instanceof Y.Skip) continue;
 			const { client, clock } = struct.id;
 			const end = clock + struct.length;
 			const state = Y.getState(this.doc.store, client);
 			if (end <= state) continue;
-			const held = this.held(client, state);
-			const overlapped = held.filter(([start, stop]) => clock < stop && start < end);
-			// A struct that starts where the document ends and covers every waiting range it
-			// touches is a resync answer: Yjs integrates it and then skips the waiting copies.
-			// Refusing it would ask the writer for the same answer again, for ever.
-			const resumes = clock === state && overlapped.every(([, stop]) => stop <= end);
-			if (clock < state || (overlapped.length > 0 && !resumes)) return false;
+			if (clock < state) return false;
+			const resumes = clock === (runs.get(client) ?? state);
+			if (resumes) runs.set(client, end);
+			added.push([client, clock, end, resumes]);
+		}
+		for (const [client, start, end, resumes] of added) {
+			const held = this.held(client, Y.getState(this.doc.store, client));
+			const overlapped = held.filter(([from, stop]) => start < stop && from < end);
+			// A run that covers every waiting range it touches is a resync answer: Yjs integrates
+			// it and then skips the waiting copies. Refusing it would ask the writer for the same
+			// answer again, for ever.
+			if (overlapped.length > 0 && !(resumes && overlapped.every(([, stop]) => stop <= runs.get(client)!))) return false;
 			if (held.length >= MAX_OUT_OF_ORDER_RANGES) throw new Error('update refused: too many updates out of order');
-			added.push([client, clock, end]);
 		}
 		for (const [client, start, end] of added) this.ranges.get(client)!.push([start, end]);
 		return true;

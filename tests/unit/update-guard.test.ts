@@ -566,6 +566,25 @@ Y.applyUpdate(doc, update);`;
 		expect(doc.getText('t').toString()).toBe('0123');
 	});
 
+	it('[S6] a resync answer made of many structs, over keystrokes still waiting for a gap, is admitted', () => {
+		const doc = new Y.Doc();
+		const typist = new Y.Doc();
+		const keystrokes: Uint8Array[] = [];
+		typist.on('update', (update: Uint8Array) => keystrokes.push(update));
+		// Typed at the start each time: every keystroke stays a struct of its own.
+		for (let i = 0; i < 4; i++) typist.getText('t').insert(0, `${i}`);
+		const admission = new Admission(doc);
+		for (const keystroke of keystrokes.slice(1)) {
+			expect(admission.admit(keystroke)).toBe(true);
+			Y.applyUpdate(doc, keystroke);
+		}
+		const answer = Y.encodeStateAsUpdate(typist, Y.encodeStateVector(doc));
+		expect(Y.decodeUpdate(answer).structs).toHaveLength(4);
+		expect(admission.admit(answer)).toBe(true);
+		Y.applyUpdate(doc, answer);
+		expect(doc.getText('t').toString()).toBe('3210');
+	});
+
 	it('[S6] updates that arrive out of order are admitted, and parked by Yjs until the gap fills', () => {
 		const doc = new Y.Doc();
 		const typist = new Y.Doc();
