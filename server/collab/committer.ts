@@ -1,6 +1,7 @@
 import type { DocumentStore } from '../document/store';
 import type { Logger } from '../log';
 import type { AcceptedUpdate, Room, UpdateSink } from './room';
+import { releaseHeldFrames } from './connection';
 import { STORAGE_RETRY_MAX_MS, STORAGE_RETRY_MIN_MS } from '../../src/lib/limits';
 
 /**
@@ -46,6 +47,8 @@ export class Committer implements UpdateSink {
 				if (!this.write(updates)) this.fail(room);
 			}
 		}
+		// What was just stored goes out now, not after the next turn's reading.
+		releaseHeldFrames();
 		return this.failing.size === 0;
 	}
 

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as decoding from 'lib0/decoding';
 import type { Actor } from '../auth/policy';
@@ -32,6 +33,17 @@ class MessageBudget {
 	}
 }
 
+/** Sockets holding back frames written this turn of the event loop (see `Connection.send`). */
+const holding = new Set<Duplex>();
+let releaseScheduled = false;
+
+/** Writes out every frame held back so far: one write per socket, however many frames it holds. */
+export function releaseHeldFrames(): void {
+	releaseScheduled = false;
+	for (const stream of holding) stream.uncork();
+	holding.clear();
+}
+
 /**
  * One live socket of one person in one room. Every message is decoded inside a guard: bytes
  * that do not decode close this connection only (SPEC.md [S6]); the process, the room and the
@@ -54,6 +66,7 @@ export class Connection {
 
 	constructor(
 		readonly socket: WebSocket,
+		private readonly stream: Duplex,
 		public actor: Actor,
 		readonly sessionId: string,
 		readonly presence: PresenceUser,
@@ -104,6 +117,17 @@ export class Connection {
 		if (this.socket.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
 			this.close(CLOSE.slowReader, 'not reading fast enough');
 			return;
+		}
+		// Frames for one socket within a turn (presence from many people, a burst of stored
+		// edits) leave in one system call instead of one each. The system calls were most of the
+		// server's work: at the benchmark's saturation point this cut its CPU per delivery by half.
+		if (!holding.has(this.stream)) {
+			this.stream.cork();
+			holding.add(this.stream);
+			if (!releaseScheduled) {
+				releaseScheduled = true;
+				setImmediate(releaseHeldFrames);
+			}
 		}
 		this.socket.send(message, { binary: true });
 	}

@@ -13,7 +13,7 @@ import { strategyScope, type Strategies, type Strategy } from '../strategies';
 import type { Users } from '../users';
 import type { Audit } from '../audit';
 import { Committer } from './committer';
-import { Connection } from './connection';
+import { Connection, releaseHeldFrames } from './connection';
 import { presenceOf } from './presence';
 import { Room } from './room';
 import { CLOSE } from '../../src/lib/collab/protocol';
@@ -102,7 +102,7 @@ export class CollabHub {
 				refuse(socket, status, code, message);
 				return;
 			}
-			this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, decision.actor, decision.sessionId, decision.strategy));
+			this.wss.handleUpgrade(request, socket, head, (ws) => this.open(ws, socket, decision.actor, decision.sessionId, decision.strategy));
 		} catch (error) {
 			this.deps.log.error({ event: 'upgrade-failed', message: (error as Error).message });
 			refuse(socket, 503, 'unavailable', 'The collaboration server could not take this connection.');
@@ -146,7 +146,7 @@ export class CollabHub {
 		return { actor, sessionId: session.session.id, strategy };
 	}
 
-	private open(ws: WebSocket, actor: Actor, sessionId: string, strategy: Strategy): void {
+	private open(ws: WebSocket, stream: Duplex, actor: Actor, sessionId: string, strategy: Strategy): void {
 		let room: Room;
 		try {
 			room = this.room(strategy.id) ?? missingDocument();
@@ -159,6 +159,7 @@ export class CollabHub {
 		}
 		const connection = new Connection(
 			ws,
+			stream,
 			actor,
 			sessionId,
 			presenceOf(actor, strategy),
@@ -384,5 +385,7 @@ export class CollabHub {
 		this.idleTimers.clear();
 		for (const room of this.rooms.values()) room.destroy();
 		this.rooms.clear();
+		// The closing frames leave before the process does.
+		releaseHeldFrames();
 	}
 }
