@@ -106,19 +106,25 @@ export class Snapshots {
 		const current = this.text.read(strategyId, (doc) => ({ json: documentToJSON(doc), state: Y.encodeStateAsUpdate(doc) }));
 		if (!current) throw new AppError('not_found', m.error_strategy_not_found());
 		const { json, state } = current;
+		const rendering = JSON.stringify(json);
 		const id = this.db.transaction(() => {
 			const result = this.db
 				.prepare(
 					`INSERT INTO snapshots (strategy_id, name, kind, state, rendering, rendering_hash, content_hash, created_by, created_at)
 					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
-				.run(strategyId, name, kind, state, JSON.stringify(json), renderingHash(json), contentHash(json), by, Date.now());
+				.run(strategyId, name, kind, state, rendering, renderingHash(rendering), contentHash(json), by, Date.now());
 			const snapshotId = Number(result.lastInsertRowid);
 			this.audit.record({ userId: by, action: 'snapshot-taken', strategyId, details: { snapshotId, name, kind } });
 			return snapshotId;
 		})();
 		this.bus.emit('strategy-event', strategyId, { type: 'snapshots', id });
-		return toSummary(this.row(strategyId, id));
+		// Metadata only: the state and rendering just written need not be read back.
+		return toSummary(
+			this.db
+				.prepare(`SELECT ${SUMMARY_COLUMNS} FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by WHERE snapshots.id = ?`)
+				.get(id) as SnapshotRow
+		);
 	}
 
 	/** A named snapshot, taken by an author or head [V1]; experts and observers may not (403). */
@@ -143,7 +149,7 @@ export class Snapshots {
 			.prepare("SELECT rendering_hash FROM snapshots WHERE strategy_id = ? AND kind = 'auto' ORDER BY id DESC LIMIT 1")
 			.pluck()
 			.get(strategyId) as string | undefined;
-		if (last === renderingHash(json)) return null;
+		if (last === renderingHash(JSON.stringify(json))) return null;
 		// Stored in English, the API's language; the history page names automatic snapshots in the reader's.
 		return this.store(strategyId, 'Automatic snapshot', 'auto', null);
 	}

@@ -38,7 +38,7 @@ export function contentHash(json: JSONContent): string {
 	return sha256Hex(canonicalText(json));
 }
 
-/** Whether two renderings are the same document, formatting included (for automatic snapshots). */
-export function renderingHash(json: JSONContent): string {
-	return sha256Hex(JSON.stringify(json));
+/** Whether two renderings (`JSON.stringify` of the document) are the same, formatting included (for automatic snapshots). */
+export function renderingHash(rendering: string): string {
+	return sha256Hex(rendering);
 }
