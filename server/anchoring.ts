@@ -92,11 +92,17 @@ export class Anchoring {
 			.run(anchor.start, anchor.end, selector.exact, selector.prefix, selector.suffix, id);
 	}
 
-	/** After the text was replaced (a restore, an import): every row is placed again by its quote, or orphaned. */
-	reanchorByQuotes(strategyId: string, model: TextModel): void {
+	/**
+	 * After the text was replaced (a restore, an import): every row is placed again by its quote,
+	 * or orphaned. The text model is built only when there are rows: on a trace-sized strategy
+	 * it costs more than a tenth of the restore.
+	 */
+	reanchorByQuotes(strategyId: string, textModel: () => TextModel): void {
 		const rows = this.db
 			.prepare(`SELECT * FROM ${this.table} WHERE strategy_id = ? AND quote_exact IS NOT NULL`)
 			.all(strategyId) as AnchorColumns[];
+		if (rows.length === 0) return;
+		const model = textModel();
 		const orphan = this.db.prepare(`UPDATE ${this.table} SET orphaned = 1 WHERE id = ?`);
 		this.db.transaction(() => {
 			for (const row of rows) {

@@ -205,7 +205,7 @@ export class Annotations {
 
 	/** After the text was replaced: annotations whose quote comes back follow it, the others are orphaned. */
 	reanchor(strategyId: string): void {
-		this.anchoring.reanchorByQuotes(strategyId, this.model(strategyId));
+		this.anchoring.reanchorByQuotes(strategyId, () => this.model(strategyId));
 		this.bus.emit('strategy-event', strategyId, { type: 'annotations', id: 0 });
 	}
 }

@@ -247,7 +247,7 @@ export class Comments {
 
 	/** After the text was replaced: threads whose quote comes back follow it, the others are orphaned. */
 	reanchor(strategyId: string): void {
-		this.anchoring.reanchorByQuotes(strategyId, this.model(strategyId));
+		this.anchoring.reanchorByQuotes(strategyId, () => this.model(strategyId));
 		this.bus.emit('strategy-event', strategyId, { type: 'comments', threadId: 0 });
 	}
 }
