@@ -43,6 +43,7 @@ interface SnapshotRow {
 
 const SUMMARY_COLUMNS = `snapshots.id, snapshots.strategy_id, snapshots.name, snapshots.kind, snapshots.content_hash, snapshots.rendering_hash,
 	snapshots.created_by, users.name AS creator_name, users.email AS creator_email, snapshots.created_at`;
+const WITH_CREATOR = 'FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by';
 
 function toSummary(row: SnapshotRow): SnapshotSummary {
 	return {
@@ -78,14 +79,14 @@ export class Snapshots {
 		const strategy = this.strategies.authorize(actor, 'read', strategyId);
 		return (
 			this.db
-				.prepare(`SELECT ${SUMMARY_COLUMNS} FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by WHERE strategy_id = ? ORDER BY snapshots.id DESC`)
+				.prepare(`SELECT ${SUMMARY_COLUMNS} ${WITH_CREATOR} WHERE strategy_id = ? ORDER BY snapshots.id DESC`)
 				.all(strategy.id) as SnapshotRow[]
 		).map(toSummary);
 	}
 
 	private row(strategyId: string, id: number): SnapshotRow & { state: Uint8Array; rendering: string } {
 		const row = this.db
-			.prepare(`SELECT ${SUMMARY_COLUMNS}, snapshots.state, snapshots.rendering FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by
+			.prepare(`SELECT ${SUMMARY_COLUMNS}, snapshots.state, snapshots.rendering ${WITH_CREATOR}
 				WHERE snapshots.id = ? AND strategy_id = ?`)
 			.get(id, strategyId) as (SnapshotRow & { state: Uint8Array; rendering: string }) | undefined;
 		if (!row) throw new AppError('not_found', m.error_snapshot_not_found());
@@ -122,7 +123,7 @@ export class Snapshots {
 		// Metadata only: the state and rendering just written need not be read back.
 		return toSummary(
 			this.db
-				.prepare(`SELECT ${SUMMARY_COLUMNS} FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by WHERE snapshots.id = ?`)
+				.prepare(`SELECT ${SUMMARY_COLUMNS} ${WITH_CREATOR} WHERE snapshots.id = ?`)
 				.get(id) as SnapshotRow
 		);
 	}

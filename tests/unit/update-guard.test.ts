@@ -546,12 +546,17 @@ Y.applyUpdate(doc, update);`;
 		expect(doc.getText('t').toString()).toBe('xxxxxx');
 	});
 
-	it('[S6] a resync answer that covers keystrokes still waiting for a gap is admitted, and the document catches up', () => {
+	// Typed at the end, the writer's text is one struct; typed at the start each time, every
+	// keystroke stays a struct of its own, and the answer is a run of them.
+	it.each([
+		{ typed: 'at the end', at: (i: number) => i, structs: 1, text: '0123' },
+		{ typed: 'at the start', at: () => 0, structs: 4, text: '3210' }
+	])('[S6] a resync answer over keystrokes still waiting for a gap is admitted, and the document catches up (typed $typed)', ({ at, structs, text }) => {
 		const doc = new Y.Doc();
 		const typist = new Y.Doc();
 		const keystrokes: Uint8Array[] = [];
 		typist.on('update', (update: Uint8Array) => keystrokes.push(update));
-		for (let i = 0; i < 4; i++) typist.getText('t').insert(i, `${i}`);
+		for (let i = 0; i < 4; i++) typist.getText('t').insert(at(i), `${i}`);
 		const admission = new Admission(doc);
 		// The first keystroke is lost; the others wait in Yjs for it.
 		for (const keystroke of keystrokes.slice(1)) {
@@ -561,28 +566,10 @@ Y.applyUpdate(doc, update);`;
 		expect(doc.getText('t').toString()).toBe('');
 		// The writer answers our sync step 1 with everything from where the document ends.
 		const answer = Y.encodeStateAsUpdate(typist, Y.encodeStateVector(doc));
+		expect(Y.decodeUpdate(answer).structs).toHaveLength(structs);
 		expect(admission.admit(answer)).toBe(true);
 		Y.applyUpdate(doc, answer);
-		expect(doc.getText('t').toString()).toBe('0123');
-	});
-
-	it('[S6] a resync answer made of many structs, over keystrokes still waiting for a gap, is admitted', () => {
-		const doc = new Y.Doc();
-		const typist = new Y.Doc();
-		const keystrokes: Uint8Array[] = [];
-		typist.on('update', (update: Uint8Array) => keystrokes.push(update));
-		// Typed at the start each time: every keystroke stays a struct of its own.
-		for (let i = 0; i < 4; i++) typist.getText('t').insert(0, `${i}`);
-		const admission = new Admission(doc);
-		for (const keystroke of keystrokes.slice(1)) {
-			expect(admission.admit(keystroke)).toBe(true);
-			Y.applyUpdate(doc, keystroke);
-		}
-		const answer = Y.encodeStateAsUpdate(typist, Y.encodeStateVector(doc));
-		expect(Y.decodeUpdate(answer).structs).toHaveLength(4);
-		expect(admission.admit(answer)).toBe(true);
-		Y.applyUpdate(doc, answer);
-		expect(doc.getText('t').toString()).toBe('3210');
+		expect(doc.getText('t').toString()).toBe(text);
 	});
 
 	it('[S6] updates that arrive out of order are admitted, and parked by Yjs until the gap fills', () => {
