@@ -6,7 +6,7 @@ import { STORAGE_RETRY_MAX_MS, STORAGE_RETRY_MIN_MS } from '../../src/lib/limits
 
 /**
  * Group commit (SPEC.md [D4], [D5]): updates accepted within one turn of the event loop are
- * appended in one transaction, and only after it commits are they applied and sent on. One
+ * appended in one transaction, and only after it commits are they sent on and applied. One
  * fsync then covers a whole burst of typing from every room.
  *
  * When the database refuses a write, each room's updates are tried alone so that one room's
@@ -47,8 +47,6 @@ export class Committer implements UpdateSink {
 				if (!this.write(updates)) this.fail(room);
 			}
 		}
-		// What was just stored goes out now, not after the next turn's reading.
-		releaseHeldFrames();
 		return this.failing.size === 0;
 	}
 
@@ -64,8 +62,18 @@ export class Committer implements UpdateSink {
 			this.log.error({ event: 'storage-write-failed', updates: updates.length, message: (error as Error).message });
 			return false;
 		}
-		for (const room of new Set(updates.map((update) => update.room))) {
-			room.applyStored(updates.filter((update) => update.room === room));
+		const byRoom = new Map<Room, AcceptedUpdate[]>();
+		for (const update of updates) {
+			const stored = byRoom.get(update.room);
+			if (stored) stored.push(update);
+			else byRoom.set(update.room, [update]);
+		}
+		for (const [room, stored] of byRoom) room.sendStored(stored);
+		// What was just stored leaves now, before the rooms' documents take it: applying it is
+		// work nobody waits for, and sending first takes it off every receiver's wait.
+		releaseHeldFrames();
+		for (const [room, stored] of byRoom) {
+			room.applyStored(stored);
 			this.onStored(room);
 		}
 		return true;

@@ -216,7 +216,7 @@ export class CollabHub {
 
 	/**
 	 * Applies a change made on the server (a restore, an import) exactly like an editor's:
-	 * stored first, then applied and sent to everyone connected. Resolves once it is stored;
+	 * stored first, then sent to everyone connected and applied. Resolves once it is stored;
 	 * refuses at once while the room's storage is failing.
 	 */
 	submit(strategyId: string, update: Uint8Array): Promise<void> {

@@ -48,7 +48,7 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
  *
  * Every change reaches the document the same way (SPEC.md [D4]): an update is checked,
  * numbered and handed to the update sink, which appends it to SQLite in a transaction;
- * only then does `applyStored` apply it and send it to everyone but its author.
+ * only then does `sendStored` send it to everyone but its author and `applyStored` apply it.
  */
 export class Room implements MessageSink {
 	readonly awareness: Awareness;
@@ -92,14 +92,6 @@ export class Room implements MessageSink {
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = [...added!, ...updated!, ...removed!];
 			const payload = message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)));
-			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
-		});
-		// Every change to the document is a stored one (see applyStored): send it on once encoded.
-		doc.on('update', (update: Uint8Array, origin: unknown) => {
-			const payload = message(MESSAGE_SYNC, (e) => {
-				encoding.writeVarUint(e, SYNC_UPDATE);
-				encoding.writeVarUint8Array(e, update);
-			});
 			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
 		});
 	}
@@ -193,7 +185,22 @@ export class Room implements MessageSink {
 		this.sink.accept(accepted);
 	}
 
-	/** The sink stored these (in order): apply them and send them on. */
+	/**
+	 * The sink stored these (in order): send each to everyone but its author, as it was written
+	 * and encoded once for all. Every change to the document is one of these, so clients get
+	 * exactly what the log holds; a receiver's Yjs integrates it as the room's would.
+	 */
+	sendStored(updates: readonly AcceptedUpdate[]): void {
+		for (const { update, origin } of updates) {
+			const payload = message(MESSAGE_SYNC, (e) => {
+				encoding.writeVarUint(e, SYNC_UPDATE);
+				encoding.writeVarUint8Array(e, update);
+			});
+			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
+		}
+	}
+
+	/** The sink stored and sent these (in order): apply them to the room's document. */
 	applyStored(updates: readonly AcceptedUpdate[]): void {
 		for (const accepted of updates) {
 			const index = this.unsaved.indexOf(accepted);
