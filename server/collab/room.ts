@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import type { Connection, MessageSink } from './connection';
+import { Connection, type MessageSink } from './connection';
 import type { Logger } from '../log';
 import {
 	MESSAGE_AUTH,
@@ -92,7 +92,9 @@ export class Room implements MessageSink {
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = [...added!, ...updated!, ...removed!];
 			const payload = message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)));
-			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
+			// People's presence may wait for the next edit to travel with; the room's own state (a lock) may not.
+			const presence = origin instanceof Connection;
+			for (const connection of this.connections) if (connection !== origin) connection.send(payload, { presence });
 		});
 	}
 

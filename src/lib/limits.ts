@@ -61,6 +61,8 @@ export const STORAGE_RETRY_MIN_MS = 100;
 export const STORAGE_RETRY_MAX_MS = 5_000;
 /** A writer hears that its updates are stored at most this often (a state vector each time). */
 export const STORED_ACK_INTERVAL_MS = 100;
+/** Other people's presence (carets, selections) may wait this long to leave with other frames. */
+export const PRESENCE_HOLD_MS = 40;
 
 /**
  * Updates of one client a room holds out of order (Yjs parks them until the gap is filled)
