@@ -162,6 +162,8 @@ export class Connection {
 	close(code: number, reason: string): void {
 		if (this.closed) return;
 		this.socket.close(code, reason);
+		// The close frame must not wait behind held presence [S8]: it leaves now, with what is held.
+		if (holding.has(this.stream)) releaseHeldFrames();
 		this.onClose();
 	}
 
