@@ -233,16 +233,17 @@ export class CollabHub {
 	 *
 	 * The room stays open for a while after: a page that reads the text is usually followed
 	 * within moments by its editor's socket, which then finds the document loaded.
+	 * `wholeText` gives the text as one update, encoded once per change for every reader and new client.
 	 */
-	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null {
+	read<T>(strategyId: string, reader: (doc: Y.Doc, wholeText: () => Uint8Array) => T): T | null {
 		if (!this.accepting) {
 			const doc = this.rooms.get(strategyId)?.doc ?? this.deps.documents.load(strategyId)?.doc;
-			return doc ? reader(doc) : null;
+			return doc ? reader(doc, () => Y.encodeStateAsUpdate(doc)) : null;
 		}
 		const room = this.room(strategyId);
 		if (!room) return null;
 		if (room.connections.size === 0) this.scheduleUnload(room, { restart: true });
-		return reader(room.doc);
+		return reader(room.doc, () => room.wholeText());
 	}
 
 	/**
@@ -283,8 +284,8 @@ export class CollabHub {
 		if (room.logCount === 0 || room.unsaved.length > 0) return;
 		try {
 			const { logCount, logBytes, storedSeq } = room;
-			this.deps.documents.compact(room.strategyId, room.doc, storedSeq);
-			room.compacted(storedSeq, logCount, logBytes);
+			const state = this.deps.documents.compact(room.strategyId, room.doc, storedSeq);
+			room.compacted(storedSeq, logCount, logBytes, state);
 		} catch (error) {
 			this.deps.log.error({ event: 'compaction-failed', strategyId: room.strategyId, message: (error as Error).message });
 		}

@@ -36,6 +36,11 @@ export interface UpdateSink {
 /** A presence entry may claim only a few client ids per connection (a tab reconnecting keeps its id). */
 const MAX_CLIENT_IDS_PER_CONNECTION = 4;
 
+/** A state vector that names no client: its holder has nothing yet and needs the whole text. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 function message(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, type);
@@ -63,6 +68,8 @@ export class Room implements MessageSink {
 	storedSeq: number;
 	logCount: number;
 	logBytes: number;
+	/** The document as one update, and the stored seq it holds everything up to: encoded once per change. */
+	private encoded: { seq: number; state: Uint8Array } | null;
 	/** Accepted updates the database has not taken yet; kept in memory until it does [D6]. */
 	readonly unsaved: AcceptedUpdate[] = [];
 	/** Writers whose updates were stored since they last heard so. */
@@ -73,7 +80,7 @@ export class Room implements MessageSink {
 	constructor(
 		readonly strategyId: string,
 		readonly doc: Y.Doc,
-		stored: { lastSeq: number; logCount: number; logBytes: number },
+		stored: { state: Uint8Array; lastSeq: number; logCount: number; logBytes: number },
 		status: { status: RoomState['status']; lockedBy: string | null },
 		private readonly sink: UpdateSink,
 		private readonly log: Logger,
@@ -84,6 +91,7 @@ export class Room implements MessageSink {
 		this.storedSeq = stored.lastSeq;
 		this.logCount = stored.logCount;
 		this.logBytes = stored.logBytes;
+		this.encoded = stored.logCount === 0 ? { seq: stored.lastSeq, state: stored.state } : null;
 		this.awareness = new Awareness(doc);
 		this.admission = new Admission(doc);
 		this.owners.set(doc.clientID, 'server');
@@ -140,7 +148,7 @@ export class Room implements MessageSink {
 		const step = decoding.readVarUint(decoder);
 		if (step === SYNC_STEP_1) {
 			const stateVector = decoding.readVarUint8Array(decoder);
-			const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+			const missing = isEmptyStateVector(stateVector) ? this.wholeText() : Y.encodeStateAsUpdate(this.doc, stateVector);
 			connection.handshakeDone = true;
 			connection.send(
 				message(MESSAGE_SYNC, (e) => {
@@ -217,6 +225,16 @@ export class Room implements MessageSink {
 		this.scheduleAcknowledgement();
 	}
 
+	/**
+	 * The whole text as one update, as a new client or a page needs it. Encoding a long
+	 * strategy takes tens of milliseconds, so it is done once per stored change (or not at
+	 * all, when the room was loaded from a folded state or has just folded its log).
+	 */
+	wholeText(): Uint8Array {
+		if (this.encoded?.seq !== this.storedSeq) this.encoded = { seq: this.storedSeq, state: Y.encodeStateAsUpdate(this.doc) };
+		return this.encoded.state;
+	}
+
 	/** Our state vector, as sync step 1: "this is what I hold" (the protocol's own way to ask for the rest). */
 	private syncStep1(): Uint8Array {
 		return message(MESSAGE_SYNC, (e) => {
@@ -255,10 +273,11 @@ export class Room implements MessageSink {
 		this.setState({ status, lockedBy });
 	}
 
-	compacted(throughSeq: number, removedCount: number, removedBytes: number): void {
+	compacted(throughSeq: number, removedCount: number, removedBytes: number, state: Uint8Array): void {
 		if (throughSeq < this.storedSeq) return;
 		this.logCount -= removedCount;
 		this.logBytes -= removedBytes;
+		this.encoded = { seq: throughSeq, state };
 	}
 
 	private setState(change: Partial<RoomState>): void {

@@ -4,6 +4,8 @@ import type { Db } from '../db/database';
 /** A strategy's text as stored: the folded state and the updates appended since. */
 export interface StoredDocument {
 	doc: Y.Doc;
+	/** The folded state as stored: when the log is empty, exactly the document as one update. */
+	state: Uint8Array;
 	/** The last appended update's number; the next append uses the one after. */
 	lastSeq: number;
 	logCount: number;
@@ -68,7 +70,7 @@ export class DocumentStore {
 				logCount += 1;
 			}
 		});
-		return { doc, lastSeq, logCount, logBytes };
+		return { doc, state, lastSeq, logCount, logBytes };
 	}
 
 	/**
@@ -86,12 +88,14 @@ export class DocumentStore {
 	/**
 	 * Folds the log into one state: `doc` must hold exactly the stored state and every update
 	 * up to `throughSeq`. One transaction; a failure leaves state and log as they were.
+	 * Returns the stored state.
 	 */
-	compact(strategyId: string, doc: Y.Doc, throughSeq: number): void {
+	compact(strategyId: string, doc: Y.Doc, throughSeq: number): Uint8Array {
 		const state = Y.encodeStateAsUpdate(doc);
 		this.db.transaction(() => {
 			this.replaceState.run(state, Date.now(), strategyId);
 			this.deleteLog.run(strategyId, throughSeq);
 		})();
+		return state;
 	}
 }

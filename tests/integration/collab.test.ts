@@ -44,6 +44,21 @@ describe('co-editing with the stock y-websocket client', () => {
 		a.destroy();
 	});
 
+	it('[S3] someone who joins later gets every stored edit, also after the page has served the text', async () => {
+		const cookie = await signIn(server.url, 'author.hr@demo.local');
+		const a = editor(cookie, 'hr-migration');
+		await a.synced();
+		a.write('Customs data exchange starts in May.');
+		const early = editor(await signIn(server.url, 'head.hr@demo.local'), 'hr-migration');
+		await until(() => early.xml().includes('Customs data exchange starts in May.'), 'a newcomer to see the first edit');
+		expect((await fetch(`${server.url}/strategies/hr-migration`, { headers: { cookie } })).status).toBe(200);
+		a.write('Border posts share one queue.');
+		const late = editor(await signIn(server.url, 'observer@demo.local'), 'hr-migration');
+		await until(() => late.xml().includes('Border posts share one queue.'), 'a later newcomer to see the second edit');
+		expect(late.xml()).toBe(a.xml());
+		for (const client of [a, early, late]) client.destroy();
+	});
+
 	it('[D4] an edit another client has seen is in the database', async () => {
 		const cookie = await signIn(server.url, 'author.al@demo.local');
 		const a = editor(cookie, 'al-visa');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { CLOSE } from '../../src/lib/collab/protocol';
 import { COMPACT_AFTER_UPDATES } from '../../src/lib/limits';
 import { connectEditor, paragraphUpdate, RawClient, serverDocument, until, type Editor } from '../helpers/collab';
@@ -64,16 +65,24 @@ describe('durability', () => {
 	it('[D5] a long log is folded into one state, and the text reads the same after a restart', async () => {
 		const databasePath = tempDatabasePath();
 		const first = await testBackend({ databasePath });
-		const count = COMPACT_AFTER_UPDATES + 50;
-		for (let i = 0; i < count; i++) await first.collab.submit('al-asylum', paragraphUpdate(`Line ${i}.`));
+		const text = (doc: Y.Doc) => documentToText(documentToJSON(doc));
 		const logged = () => first.db.prepare("SELECT count(*) FROM strategy_updates WHERE strategy_id = 'al-asylum'").pluck().get() as number;
-		await until(() => logged() < COMPACT_AFTER_UPDATES, 'the log to be folded');
-		const before = documentToText(documentToJSON(first.collab.readDocument('al-asylum')!));
+		for (let i = 0; i < COMPACT_AFTER_UPDATES; i++) await first.collab.submit('al-asylum', paragraphUpdate(`Line ${i}.`));
+		await until(() => logged() === 0, 'the log to be folded');
+		// What a newcomer or the page gets right after the fold: the folded state itself.
+		const served = new Y.Doc();
+		Y.applyUpdate(served, first.collab.read('al-asylum', (_doc, wholeText) => wholeText())!);
+		expect(text(served)).toBe(text(first.collab.readDocument('al-asylum')!));
+		expect(text(served)).toContain(`Line ${COMPACT_AFTER_UPDATES - 1}.`);
+
+		const count = COMPACT_AFTER_UPDATES + 50;
+		for (let i = COMPACT_AFTER_UPDATES; i < count; i++) await first.collab.submit('al-asylum', paragraphUpdate(`Line ${i}.`));
+		const before = text(first.collab.readDocument('al-asylum')!);
 		expect(before).toContain(`Line ${count - 1}.`);
 		await first.close();
 
 		const second = await testBackend({ databasePath });
-		expect(documentToText(documentToJSON(second.documents.load('al-asylum')!.doc))).toBe(before);
+		expect(text(second.documents.load('al-asylum')!.doc)).toBe(before);
 		await second.close();
 	});
 });

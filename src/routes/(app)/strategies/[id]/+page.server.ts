@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { backend } from '$server/registry';
 import { hasRole } from '$server/auth/policy';
-import * as Y from 'yjs';
 import { documentBeginning, documentToHTML, documentToJSON } from '$server/document/render';
 import { PAGE_PREVIEW_CHARACTERS } from '$lib/limits';
 import { strategyScope } from '$server/strategies';
@@ -18,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 	return orErrorPage(() => {
 		const { strategies, collab, signing } = backend();
 		const strategy = strategies.authorize(actor, 'read', event.params.id);
-		const text = collab.read(strategy.id, (doc) => ({ json: documentToJSON(doc), state: Y.encodeStateAsUpdate(doc) }));
+		const text = collab.read(strategy.id, (doc, wholeText) => ({ json: documentToJSON(doc), state: wholeText() }));
 		const scope = strategyScope(strategy).strategy;
 		const lock = signing.lockOf(strategy.id);
 		const signatures = signing.signaturesOf(strategy.id);
