@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './tests/helpers/chromium';
 
 /**
  * End-to-end tests in a real Chromium against the production build on a fresh database.
@@ -9,7 +9,6 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 export const E2E_PASSWORD = 'correct horse battery staple 2005';
-const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const databasePath = path.join(os.tmpdir(), `acquis-e2e-${process.pid}`, 'acquis.db');
 
 export default defineConfig({
@@ -24,16 +23,8 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${PORT}`,
 		trace: 'retain-on-failure',
 		launchOptions: {
-			executablePath: chromium,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-quic',
-				'--no-first-run',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync'
-			]
+			executablePath: CHROMIUM_EXECUTABLE,
+			args: CHROMIUM_ARGS
 		}
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -1,10 +1,6 @@
-import fs from 'node:fs';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../../helpers/chromium.ts';
 import { log, median, now } from './util.mjs';
-
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-// Without these, Chromium keeps trying the network this machine does not have (see playwright.config.ts).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * Ours only: how long a signed-in person waits, in a real Chromium, from asking for a
@@ -14,7 +10,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  */
 export async function browserOpen(peer, logical, expectedLength, { opens = 3, timeoutMs = 60_000 } = {}) {
 	const [name, ...value] = peer.headers(0).cookie.split('=');
-	const browser = await chromium.launch({ executablePath: EXECUTABLE, args: ARGS }).catch((error) => {
+	const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS }).catch((error) => {
 		log(`browser open not measured: ${error.message.split('\n')[0]}`);
 		return null;
 	});
