@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -9,7 +10,10 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './tests/helpers/chromium';
  */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 export const E2E_PASSWORD = 'correct horse battery staple 2005';
-const databasePath = path.join(os.tmpdir(), `acquis-e2e-${process.pid}`, 'acquis.db');
+// A folder named after the pid is not fresh where CI reuses /tmp and pids repeat: a run then met the
+// last run's locks, snapshots and comments. The runner makes a new folder; its workers inherit the variable.
+process.env.ACQUIS_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'acquis-e2e-'));
+const databasePath = path.join(process.env.ACQUIS_E2E_DIR, 'acquis.db');
 
 export default defineConfig({
 	testDir: 'tests/e2e',
