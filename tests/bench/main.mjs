@@ -56,7 +56,9 @@ const MODES = {
 		replay: { batch: 16, senders: 16, limitMs: 120_000 },
 		manyDocs: { counts: [100, 1000], idleMs: 3_000, settleMs: 2_000 },
 		durability: { editors: 10, durationMs: 30_000 },
-		snapshots: { repeat: 3 }
+		// Their bare baselines take 3–16 ms: with three repetitions, one cold or unlucky one moved
+		// the median (create 2.96–8.73× in four runs of the same code; 3.16–4.47× with nine).
+		snapshots: { repeat: 9 }
 	}
 };
 const mode = args.quick ? 'quick' : 'full';
