@@ -35,6 +35,8 @@ export function applyOp(text, [position, deleted, inserted]) {
 	if (inserted.length > 0) text.insert(position, inserted);
 }
 
+const TRACE_AUTHOR_ID = 0x5eed7ace;
+
 /**
  * The trace as one author's updates, `batch` operations per transaction, in a paragraph of
  * the document's Tiptap fragment, as an editor would write it. Returns the updates and the
@@ -42,6 +44,10 @@ export function applyOp(text, [position, deleted, inserted]) {
  */
 export function traceUpdates(ops, batch) {
 	const doc = new Y.Doc();
+	// Every reference in the state carries the author's id as a varint, so a random id (4 or 5
+	// bytes) changed the document's size and timings from process to process; this one, like
+	// most random ids, takes 5.
+	doc.clientID = TRACE_AUTHOR_ID;
 	const updates = [];
 	doc.on('update', (update) => updates.push(update));
 	const paragraph = new Y.XmlElement('paragraph');
