@@ -33,7 +33,7 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 	webServer: {
-		command: 'node --import tsx server/build-if-stale.ts && node --import tsx server/main.ts',
+		command: 'node --import tsx server/build.ts --if-stale && node build/main.js',
 		url: `http://127.0.0.1:${PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,

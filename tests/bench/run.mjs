@@ -20,7 +20,7 @@ if (!fs.existsSync(path.join(bench, 'node_modules', '.package-lock.json'))) {
 	console.error('Installing the peers for the benchmark (tests/bench/package-lock.json)…');
 	run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: bench });
 }
-run(process.execPath, ['--import', 'tsx', 'server/build-if-stale.ts'], { cwd: root });
+run(process.execPath, ['--import', 'tsx', 'server/build.ts', '--if-stale'], { cwd: root });
 
 const taskset = spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 const main = [process.execPath, '--import', 'tsx', path.join(bench, 'main.mjs'), ...process.argv.slice(2)];

@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildIsStale } from '../../server/build-if-stale';
+import { buildApp, buildIsStale } from '../../server/build';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const lock = path.join(root, '.build-lock');
@@ -30,10 +29,6 @@ function withBuildLock(build: () => void): void {
 /** Integration tests run the production build, as users do; build it once if it is stale. */
 export default function setup() {
 	withBuildLock(() => {
-		if (!buildIsStale()) return;
-		// The build is the app's, not the test runner's: without VITEST in its environment (vite.config.ts).
-		const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
-		const result = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit', env });
-		if (result.status !== 0) throw new Error('vite build failed');
+		if (buildIsStale()) buildApp();
 	});
 }

@@ -54,7 +54,7 @@ export async function startServer(options: { databasePath?: string; env?: Record
 		...options.env
 	};
 	for (const name of ['ORIGIN', 'PROTOCOL_HEADER', 'SEED']) if (!options.env?.[name]) delete env[name];
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+	const child = spawn(process.execPath, ['build/main.js'], {
 		cwd: ROOT,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']

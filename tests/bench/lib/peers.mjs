@@ -51,7 +51,7 @@ export async function startPeer(name, ctx, dir, { reuse = false } = {}) {
 			if (!reuse) fs.copyFileSync(ctx.templateDatabase, database);
 			kind = 'yws';
 			proc = await startProcess({
-				argv: pinned(0, [process.execPath, '--import', 'tsx', 'server/main.ts']),
+				argv: pinned(0, [process.execPath, 'build/main.js']),
 				cwd: ROOT,
 				// No DEMO_PASSWORD: the provisioned database already has it, and checking it at
 				// start would cost 15 argon2 verifications per start.
