@@ -2,7 +2,6 @@ import type { JSONContent } from '@tiptap/core';
 import { generateJSON } from '@tiptap/html/server';
 import { MarkdownManager } from '@tiptap/markdown';
 import { Window, type Document, type Node } from 'happy-dom';
-import mammoth from 'mammoth';
 import { documentExtensions } from '../../src/lib/editor/extensions';
 import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
 import { TEXT_ELEMENT_ID } from './html';
@@ -14,11 +13,6 @@ export type ExportFormat = 'docx' | 'html' | 'markdown';
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const markdownManager = new MarkdownManager({ extensions: documentExtensions });
 
-const MAMMOTH_OPTIONS = {
-	styleMap: ['u => u', "p[style-name='Title'] => h1:fresh"],
-	// Images are not part of a strategy's text: never read them.
-	convertImage: mammoth.images.imgElement(async () => ({ src: '' }))
-};
 
 /**
  * Detects the format of an uploaded export: DOCX by its ZIP signature (PK\x03\x04), HTML if
@@ -38,8 +32,17 @@ function decodeText(bytes: Uint8Array): string {
 }
 
 async function docxToHtml(bytes: Uint8Array): Promise<string> {
+	// Loaded on the first Word file, not at start: it and its ZIP reader take ~90 ms to load.
+	const { default: mammoth } = await import('mammoth');
 	try {
-		const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, MAMMOTH_OPTIONS);
+		const result = await mammoth.convertToHtml(
+			{ buffer: Buffer.from(bytes) },
+			{
+				styleMap: ['u => u', "p[style-name='Title'] => h1:fresh"],
+				// Images are not part of a strategy's text: never read them.
+				convertImage: mammoth.images.imgElement(async () => ({ src: '' }))
+			}
+		);
 		return result.value;
 	} catch (error) {
 		throw new Error(`The Word document cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
