@@ -37,6 +37,18 @@ test('[S3] two authors type into the same strategy and see each other’s text a
 	await head.context().close();
 });
 
+test('[S3] a web address becomes a link as its writer types the space after it, and the other author sees that link', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.al@demo.local', 'al-visa');
+	const head = await openStrategy(browser, 'head.al@demo.local', 'al-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+
+	await typeAtEndOfSection(author, '1 Introduction', ' see https://europa.eu ');
+	await expect(author.locator('.ProseMirror a', { hasText: 'https://europa.eu' })).toHaveAttribute('href', 'https://europa.eu');
+	await expect(head.locator('.ProseMirror a', { hasText: 'https://europa.eu' })).toHaveAttribute('href', 'https://europa.eu');
+	await author.context().close();
+	await head.context().close();
+});
+
 test('[S3] offline edits stay in the browser, survive closing the page, and merge when back online', async ({ browser }) => {
 	const run = Date.now().toString(36);
 	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
