@@ -13,7 +13,6 @@ export type ExportFormat = 'docx' | 'html' | 'markdown';
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const markdownManager = new MarkdownManager({ extensions: documentExtensions });
 
-
 /**
  * Detects the format of an uploaded export: DOCX by its ZIP signature (PK\x03\x04), HTML if
  * it starts (after whitespace/BOM) with '<', else Markdown.
