@@ -7,7 +7,7 @@ import { log, median, now } from './util.mjs';
  * strategy's page to an editable editor holding its whole text. Each open is a new browser
  * context (empty cache); the server is already running. Median of `opens`, or null when no
  * Chromium starts here. Seven, not three: the browser's first page is always the slowest
- * (~1.3 s: its own start-up), so with three the median was the slower of two real opens.
+ * (1.1–1.7 s: its own start-up), so with three the median was the slower of two real opens.
  */
 export async function browserOpen(peer, logical, expectedLength, { opens = 7, timeoutMs = 60_000 } = {}) {
 	const [name, ...value] = peer.headers(0).cookie.split('=');
