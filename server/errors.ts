@@ -27,6 +27,7 @@ const STATUS_OF = {
 	method_not_allowed: 405,
 	conflict: 409,
 	strategy_locked: 409,
+	not_locked: 409,
 	email_taken: 409,
 	payload_too_large: 413,
 	invalid: 422,

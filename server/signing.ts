@@ -93,6 +93,16 @@ export class Signing {
 		}));
 	}
 
+	/**
+	 * The lock, read inside the transaction that acts on it: the password check before it
+	 * waits, and another request may have unlocked the strategy meanwhile.
+	 */
+	private lockNow(strategyId: string): Lock {
+		const lock = this.lockOf(strategyId);
+		if (!lock) throw new AppError('not_locked', m.error_strategy_not_locked());
+		return lock;
+	}
+
 	private changed(strategyId: string): void {
 		const status = this.strategies.find(strategyId)!.status;
 		this.bus.emit('strategy-status-changed', strategyId);
@@ -109,7 +119,7 @@ export class Signing {
 		let snapshot: SnapshotSummary | undefined;
 		this.db.transaction(() => {
 			// The status is checked again inside the transaction: two heads locking at once lock once.
-			if (this.strategies.find(strategy.id)!.status !== 'draft') throw new AppError('strategy_locked', m.error_strategy_locked());
+			if (this.strategies.find(strategy.id)!.status !== 'draft') throw new AppError('strategy_locked', m.error_strategy_already_locked());
 			snapshot = this.snapshots.takeForLock(actor, strategy.id, input.name?.trim() || 'Locked for signing');
 			this.db
 				.prepare("UPDATE strategies SET status = 'locked', locked_by = ?, locked_at = ?, lock_snapshot_id = ? WHERE id = ?")
@@ -124,8 +134,9 @@ export class Signing {
 	async sign(actor: Actor, strategyId: string, input: { password?: string; statement?: string }, clientAddress: string): Promise<Signature> {
 		const strategy = this.strategies.authorize(actor, 'sign', strategyId);
 		await this.signIn.confirm(actor, input.password, clientAddress);
-		const lock = this.lockOf(strategy.id)!;
+		let lock!: Lock;
 		this.db.transaction(() => {
+			lock = this.lockNow(strategy.id);
 			const already = this.db.prepare('SELECT 1 FROM signatures WHERE snapshot_id = ? AND user_id = ?').get(lock.snapshotId, actor.id);
 			if (already) throw new AppError('conflict', m.error_already_signed());
 			this.db
@@ -147,8 +158,8 @@ export class Signing {
 		await this.signIn.confirm(actor, input.password, clientAddress);
 		const reason = input.reason?.trim();
 		if (!reason) throw new AppError('invalid', m.error_unlock_reason());
-		const lock = this.lockOf(strategy.id)!;
 		this.db.transaction(() => {
+			const lock = this.lockNow(strategy.id);
 			this.db.prepare('UPDATE signatures SET superseded = 1 WHERE strategy_id = ? AND superseded = 0').run(strategy.id);
 			this.db.prepare("UPDATE strategies SET status = 'draft', locked_by = NULL, locked_at = NULL, lock_snapshot_id = NULL WHERE id = ?").run(strategy.id);
 			this.audit.record({ userId: actor.id, action: 'strategy-unlocked', strategyId: strategy.id, details: { reason, snapshotId: lock.snapshotId } });

@@ -82,9 +82,14 @@ export class Strategies {
 		if (!hasRole(actor, action, scope.strategy)) {
 			throw new AppError('forbidden', m.error_strategy_forbidden());
 		}
-		if (!can(actor, action, scope)) {
-			throw new AppError('strategy_locked', m.error_strategy_locked());
-		}
+		if (!can(actor, action, scope)) throw statusRefusal(action);
 		return strategy;
 	}
+}
+
+/** Why the strategy's status refuses an action its role would allow. */
+function statusRefusal(action: StrategyAction): AppError {
+	if (action === 'lock') return new AppError('strategy_locked', m.error_strategy_already_locked());
+	if (action === 'sign' || action === 'unlock') return new AppError('not_locked', m.error_strategy_not_locked());
+	return new AppError('strategy_locked', m.error_strategy_locked());
 }

@@ -129,6 +129,24 @@ describe('signing and unlocking', () => {
 		live.write('Late comments taken in.');
 		await until(async () => (await stored(head, 'mk-visa')).includes('Late comments taken in.'), 'the edit to be stored after the unlock');
 	});
+
+	it('[G2] [G3] signing or unlocking a draft is 409 not_locked; two unlocks at once unlock once, the other is told why', async () => {
+		const head = await signIn(server.url, 'head.al@demo.local');
+		for (const path of ['/strategies/al-visa/unlock', '/strategies/al-visa/signatures']) {
+			const refused = await api(server.url, head, path, { body: { password: DEMO_PASSWORD, reason: 'Nothing to unlock.' } });
+			expect(refused.status).toBe(409);
+			expect(refused.body.error).toEqual({ code: 'not_locked', message: 'This strategy is a draft: it has to be locked for signing first.' });
+		}
+		expect((await api(server.url, head, '/strategies/al-visa/lock', { body: { password: DEMO_PASSWORD } })).status).toBe(200);
+		const again = await api(server.url, head, '/strategies/al-visa/lock', { body: { password: DEMO_PASSWORD } });
+		expect(again.body.error).toEqual({ code: 'strategy_locked', message: 'This strategy is already locked for signing.' });
+		const both = await Promise.all(
+			[1, 2].map(() => api(server.url, head, '/strategies/al-visa/unlock', { body: { password: DEMO_PASSWORD, reason: 'Clicked twice.' } }))
+		);
+		expect(both.map((answer) => answer.status).sort()).toEqual([200, 409]);
+		expect(both.find((answer) => answer.status === 409)!.body.error.code).toBe('not_locked');
+		expect((await api(server.url, head, '/strategies/al-visa')).body.status).toBe('draft');
+	});
 });
 
 describe('the audit record', () => {
@@ -140,7 +158,7 @@ describe('the audit record', () => {
 		for (const action of ['sign-in', 'strategy-locked', 'strategy-signed', 'strategy-unlocked', 'snapshot-taken', 'socket-write-refused']) {
 			expect(actions).toContain(action);
 		}
-		const unlock = all.body.find((r: { action: string }) => r.action === 'strategy-unlocked');
+		const unlock = all.body.find((r: { action: string; strategyId?: string }) => r.action === 'strategy-unlocked' && r.strategyId === 'mk-visa');
 		expect(unlock).toMatchObject({ user: { name: 'Zoran Stojanovski' }, strategyId: 'mk-visa', details: { reason: 'The ministry sent late comments.' } });
 
 		const head = await signIn(server.url, 'head.mk@demo.local');
