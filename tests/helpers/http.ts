@@ -63,3 +63,31 @@ export async function postForm(
 		redirect: 'manual'
 	});
 }
+
+/** Reads a Server-Sent Events stream, collecting its `data:` events. */
+export function subscribe(baseUrl: string, cookie: string, strategyId: string) {
+	const events: unknown[] = [];
+	const controller = new AbortController();
+	let status = 0;
+	let ended = false;
+	const done = fetch(`${baseUrl}/api/v1/strategies/${strategyId}/events`, { headers: { cookie }, signal: controller.signal })
+		.then(async (response) => {
+			status = response.status;
+			if (!response.body) return;
+			const decoder = new TextDecoder();
+			let buffer = '';
+			for await (const chunk of response.body) {
+				buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+				let split;
+				while ((split = buffer.indexOf('\n\n')) >= 0) {
+					const block = buffer.slice(0, split);
+					buffer = buffer.slice(split + 2);
+					const data = block.split('\n').find((line) => line.startsWith('data: '));
+					if (data) events.push(JSON.parse(data.slice(6)));
+				}
+			}
+		})
+		.catch(() => {})
+		.finally(() => (ended = true));
+	return { events, status: () => status, ended: () => ended, close: () => controller.abort(), done };
+}

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, postForm, signIn } from '../helpers/http';
+import { until } from '../helpers/collab';
+import { api, postForm, signIn, subscribe } from '../helpers/http';
 import { startServer, tempDatabasePath, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -60,13 +61,17 @@ describe('administration', () => {
 		expect(await response.text()).toContain('does not take that scope');
 	});
 
-	it('[A3] deactivating a person ends their sessions at once', async () => {
+	it('[A3] deactivating a person ends their sessions at once, even with a strategy page open', async () => {
 		const cookie = await signIn(server.url, 'author.ba@demo.local');
 		expect((await api(server.url, cookie, '/strategies')).status).toBe(200);
+		const openPage = subscribe(server.url, cookie, 'ba-visa');
+		await until(() => openPage.status() === 200, 'the page’s event stream to open');
 		const users = await (await page(admin, '/admin/users')).text();
 		const userId = users.match(/\/admin\/users\/(\d+)">Amra Kovačević</)![1];
 		const response = await postForm(server.url, admin, `/admin/users/${userId}?/deactivate`, {});
 		expect(response.status).toBe(200);
+		expect(await response.text()).not.toContain('Something went wrong');
+		await openPage.done;
 		expect((await api(server.url, cookie, '/strategies')).status).toBe(401);
 		const retry = await fetch(`${server.url}/login`, {
 			method: 'POST',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { until } from '../helpers/collab';
-import { api, postForm, signIn } from '../helpers/http';
+import { api, postForm, signIn, subscribe } from '../helpers/http';
 import { serverForFile } from '../helpers/server-for-file';
 
 const server = serverForFile();
@@ -78,39 +78,11 @@ describe('comment threads', () => {
 	});
 });
 
-/** Reads a Server-Sent Events stream, collecting its `data:` events. */
-function subscribe(cookie: string, strategyId: string) {
-	const events: unknown[] = [];
-	const controller = new AbortController();
-	let status = 0;
-	let ended = false;
-	const done = fetch(`${server.url}/api/v1/strategies/${strategyId}/events`, { headers: { cookie }, signal: controller.signal })
-		.then(async (response) => {
-			status = response.status;
-			if (!response.body) return;
-			const decoder = new TextDecoder();
-			let buffer = '';
-			for await (const chunk of response.body) {
-				buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-				let split;
-				while ((split = buffer.indexOf('\n\n')) >= 0) {
-					const block = buffer.slice(0, split);
-					buffer = buffer.slice(split + 2);
-					const data = block.split('\n').find((line) => line.startsWith('data: '));
-					if (data) events.push(JSON.parse(data.slice(6)));
-				}
-			}
-		})
-		.catch(() => {})
-		.finally(() => (ended = true));
-	return { events, status: () => status, ended: () => ended, close: () => controller.abort(), done };
-}
-
 describe('live updates', () => {
 	it('[N3] an open page hears of a new annotation and comment on its strategy, and only on it', async () => {
 		const author = await signIn(server.url, 'author.mk@demo.local');
-		const stream = subscribe(author, 'mk-migration');
-		const other = subscribe(author, 'mk-visa');
+		const stream = subscribe(server.url, author, 'mk-migration');
+		const other = subscribe(server.url, author, 'mk-visa');
 		await until(() => stream.status() === 200 && other.status() === 200, 'the streams to open');
 		const expert = await signIn(server.url, 'expert.migration@demo.local');
 		const benchmarks = await api(server.url, expert, '/benchmarks?module=migration');
@@ -127,7 +99,7 @@ describe('live updates', () => {
 
 	it('[N3] a stream is refused to those who may not read the strategy, and ends when access is revoked', async () => {
 		const outsider = await signIn(server.url, 'author.al@demo.local');
-		const refused = subscribe(outsider, 'mk-migration');
+		const refused = subscribe(server.url, outsider, 'mk-migration');
 		await refused.done;
 		expect(refused.status()).toBe(403);
 
@@ -135,7 +107,7 @@ describe('live updates', () => {
 		const users = await (await fetch(`${server.url}/admin/users`, { headers: { cookie: admin } })).text();
 		const id = users.match(/\/admin\/users\/(\d+)">Katarina Weiss</)![1];
 		const expert = await signIn(server.url, 'expert.visa@demo.local');
-		const stream = subscribe(expert, 'mk-visa');
+		const stream = subscribe(server.url, expert, 'mk-visa');
 		await until(() => stream.status() === 200, 'the stream to open');
 		await postForm(server.url, admin, `/admin/users/${id}?/revoke`, { role: 'expert', module: 'visa' });
 		await until(() => stream.ended(), 'the stream to end');

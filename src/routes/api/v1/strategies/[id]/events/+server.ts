@@ -16,6 +16,7 @@ export const GET = api(({ params, request, locals }: RequestEvent, actor) => {
 	const strategy = strategies.authorize(actor, 'read', params.id);
 	const sessionId = locals.session!.id;
 	let cleanup = () => {};
+	let closed = false;
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
 			const encoder = new TextEncoder();
@@ -34,6 +35,9 @@ export const GET = api(({ params, request, locals }: RequestEvent, actor) => {
 				const now = sessions.stillValid(sessionId);
 				const current = strategies.find(strategy.id);
 				if (!now || !current || !can(now, 'read', strategyScope(current))) {
+					// One change can arrive twice (deactivating someone also ends their sessions): close once.
+					if (closed) return;
+					closed = true;
 					cleanup();
 					controller.close();
 				}
