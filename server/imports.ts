@@ -47,15 +47,19 @@ export class Imports {
 		const content = imported.content ?? [];
 		if (content.length === 0) throw new AppError('invalid', m.error_import_empty());
 
-		this.snapshots.store(strategy.id, `Before importing “${file.name}”`, 'pre-restore', actor.id);
-		const current = this.text.read(strategy.id, documentToJSON)!;
-		const target: JSONContent = mode === 'replace' ? { type: 'doc', content } : { type: 'doc', content: [...(current.content ?? []), ...content] };
-		await rewriteText(this.text, strategy.id, target);
-		if (mode === 'replace') {
-			this.annotations.reanchor(strategy.id);
-			this.comments.reanchor(strategy.id);
-		}
-		this.audit.record({ userId: actor.id, action: 'document-imported', strategyId: strategy.id, details: { file: file.name, mode, blocks: content.length } });
-		return { blocks: content.length };
+		return this.text.oneAtATime(strategy.id, async () => {
+			// Asked again: the strategy may have been locked while the file was read or an earlier rewrite ran.
+			this.strategies.authorize(actor, 'import', strategy.id);
+			this.snapshots.store(strategy.id, `Before importing “${file.name}”`, 'pre-restore', actor.id);
+			const current = this.text.read(strategy.id, documentToJSON)!;
+			const target: JSONContent = mode === 'replace' ? { type: 'doc', content } : { type: 'doc', content: [...(current.content ?? []), ...content] };
+			await rewriteText(this.text, strategy.id, target);
+			if (mode === 'replace') {
+				this.annotations.reanchor(strategy.id);
+				this.comments.reanchor(strategy.id);
+			}
+			this.audit.record({ userId: actor.id, action: 'document-imported', strategyId: strategy.id, details: { file: file.name, mode, blocks: content.length } });
+			return { blocks: content.length };
+		});
 	}
 }

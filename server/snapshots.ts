@@ -165,15 +165,19 @@ export class Snapshots {
 	async restore(actor: Actor, strategyId: string, id: number): Promise<{ restored: SnapshotSummary; preRestore: SnapshotSummary }> {
 		const strategy = this.strategies.authorize(actor, 'restore', strategyId);
 		const target = this.row(strategy.id, id);
-		const preRestore = this.store(strategy.id, `Before restoring “${target.name}”`, 'pre-restore', actor.id);
+		return this.text.oneAtATime(strategy.id, async () => {
+			// Asked again: the strategy may have been locked while an earlier rewrite ran.
+			this.strategies.authorize(actor, 'restore', strategy.id);
+			const preRestore = this.store(strategy.id, `Before restoring “${target.name}”`, 'pre-restore', actor.id);
 
-		await rewriteText(this.text, strategy.id, JSON.parse(target.rendering) as JSONContent);
+			await rewriteText(this.text, strategy.id, JSON.parse(target.rendering) as JSONContent);
 
-		this.annotations.reanchor(strategy.id);
-		this.comments.reanchor(strategy.id);
-		this.audit.record({ userId: actor.id, action: 'snapshot-restored', strategyId: strategy.id, details: { snapshotId: id, preRestoreId: preRestore.id } });
-		this.log.info({ event: 'snapshot-restored', strategyId: strategy.id, snapshotId: id, userId: actor.id });
-		return { restored: toSummary(target), preRestore };
+			this.annotations.reanchor(strategy.id);
+			this.comments.reanchor(strategy.id);
+			this.audit.record({ userId: actor.id, action: 'snapshot-restored', strategyId: strategy.id, details: { snapshotId: id, preRestoreId: preRestore.id } });
+			this.log.info({ event: 'snapshot-restored', strategyId: strategy.id, snapshotId: id, userId: actor.id });
+			return { restored: toSummary(target), preRestore };
+		});
 	}
 
 	/** Compares two snapshots, or a snapshot with the current text (`to` = 'current'). */

@@ -72,6 +72,8 @@ export class CollabHub {
 	private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
 	/** Per strategy whose text changed: fires once editing has been quiet for the configured time. */
 	private readonly quietTimers = new Map<string, NodeJS.Timeout>();
+	/** The last queued rewrite of each strategy (`oneAtATime`). */
+	private readonly rewrites = new Map<string, Promise<unknown>>();
 	private readonly byUser = new Map<number, Set<Connection>>();
 	private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
 	private readonly committer: Committer;
@@ -225,6 +227,17 @@ export class CollabHub {
 		const stored = new Promise<void>((resolve) => room.submit(update, resolve));
 		if (room.connections.size === 0) this.scheduleUnload(room);
 		return stored;
+	}
+
+	oneAtATime<T>(strategyId: string, work: () => Promise<T>): Promise<T> {
+		const previous = this.rewrites.get(strategyId) ?? Promise.resolve();
+		const mine = previous.then(work, work);
+		const settled = mine.catch(() => {});
+		this.rewrites.set(strategyId, settled);
+		void settled.then(() => {
+			if (this.rewrites.get(strategyId) === settled) this.rewrites.delete(strategyId);
+		});
+		return mine;
 	}
 
 	/**

@@ -11,6 +11,12 @@ export interface LiveText {
 	/** Runs `reader` on the text itself, without a copy; the reader must only read. */
 	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null;
 	submit(strategyId: string, update: Uint8Array): Promise<void>;
+	/**
+	 * Runs `work` after every earlier `work` of the same strategy has finished. A rewrite reads
+	 * the text, then submits its change: two at once would each change the text the other had
+	 * not yet seen, and the result would match neither.
+	 */
+	oneAtATime<T>(strategyId: string, work: () => Promise<T>): Promise<T>;
 }
 
 /**

@@ -120,6 +120,35 @@ describe('snapshots', () => {
 	});
 });
 
+describe('restores at the same moment', () => {
+	it('[V4] run one after the other: the text ends as exactly one of the versions', async () => {
+		const local = await inProcessServer();
+		try {
+			const { snapshots, collab, users } = local.app;
+			const { paragraphUpdate } = await import('../helpers/collab');
+			const author = users.actor(users.findByEmail('author.hr@demo.local')!.id)!;
+			const head = users.actor(users.findByEmail('head.hr@demo.local')!.id)!;
+			const isVersion = (id: number) => snapshots.diff(author, 'hr-asylum', id, 'current').changes.every((change) => change.op === 'equal');
+			// Two versions that each replace the same paragraph differently: two restores computed
+			// against the same text would each insert their own paragraph, and the text would match neither.
+			const outline = snapshots.take(author, 'hr-asylum', 'Outline').id;
+			await collab.submit('hr-asylum', paragraphUpdate('Alpha paragraph of the first version.'));
+			const alpha = snapshots.take(author, 'hr-asylum', 'Alpha').id;
+			await snapshots.restore(author, 'hr-asylum', outline);
+			await collab.submit('hr-asylum', paragraphUpdate('Beta paragraph of the second version.'));
+			const beta = snapshots.take(author, 'hr-asylum', 'Beta').id;
+			await snapshots.restore(author, 'hr-asylum', outline);
+			await collab.submit('hr-asylum', paragraphUpdate('Gamma paragraph, in neither version.'));
+
+			await Promise.all([snapshots.restore(author, 'hr-asylum', alpha), snapshots.restore(head, 'hr-asylum', beta)]);
+			expect(isVersion(beta)).toBe(true);
+			expect(isVersion(alpha)).toBe(false);
+		} finally {
+			await local.close();
+		}
+	});
+});
+
 describe('automatic snapshots', () => {
 	it('[V2] equal content never makes two automatic snapshots in a row', async () => {
 		const local = await inProcessServer();
