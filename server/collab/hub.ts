@@ -357,8 +357,15 @@ export class CollabHub {
 		const room = this.rooms.get(strategyId);
 		const strategy = this.deps.strategies.find(strategyId);
 		if (!room || !strategy) return;
-		for (const connection of room.connections) connection.writable = can(connection.actor, 'edit', strategyScope(strategy));
+		const mayWriteAgain: Connection[] = [];
+		for (const connection of room.connections) {
+			const writable = can(connection.actor, 'edit', strategyScope(strategy));
+			if (writable && !connection.writable) mayWriteAgain.push(connection);
+			connection.writable = writable;
+		}
 		room.setStatus(strategy.status, strategy.lockedBy);
+		// Edits refused while the text was locked are still in their editors: ask for them now.
+		room.askForUnstored(mayWriteAgain);
 	}
 
 	/** A write refused because the text is locked or signed goes on record, once per connection and lock [G4]. */

@@ -264,8 +264,13 @@ export class Room implements MessageSink {
 	storageRecovered(): void {
 		if (this.state.storage === 'ok') return;
 		this.setState({ storage: 'ok' });
+		this.askForUnstored(this.connections);
+	}
+
+	/** Sends our state vector, to which the client answers with every change of its own we do not hold. */
+	askForUnstored(connections: Iterable<Connection>): void {
 		const request = this.syncStep1();
-		for (const connection of this.connections) connection.send(request);
+		for (const connection of connections) connection.send(request);
 	}
 
 	/** Status or lock holder changed: publish it to every client at once. */

@@ -22,6 +22,7 @@ test('[G1] a head locks, the author’s open editor turns read-only at once, the
 	// The author's page was never reloaded.
 	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
 	await expect(author.getByRole('note')).toContainText('Locked for signing by Dragan Petrović');
+	await expect(author.locator('.meta').getByText('Locked for signing', { exact: true })).toBeVisible();
 
 	await head.getByRole('button', { name: 'Sign', exact: true }).click();
 	const sign = head.getByRole('dialog', { name: 'Sign' });
@@ -31,9 +32,39 @@ test('[G1] a head locks, the author’s open editor turns read-only at once, the
 	await expect(head.getByRole('status').filter({ hasText: 'The strategy is signed.' })).toBeVisible();
 	await expect(head.getByRole('region', { name: 'Lock and signatures' })).toContainText('Dragan Petrović');
 	await expect(head.getByText('Signed', { exact: true }).first()).toBeVisible();
+	// The author's open page hears of the signature too.
+	await expect(author.getByRole('region', { name: 'Lock and signatures' })).toContainText('Dragan Petrović');
+	await expect(author.locator('.meta').getByText('Signed', { exact: true })).toBeVisible();
 
 	const [download] = await Promise.all([head.waitForEvent('download'), head.getByRole('link', { name: 'Word' }).click()]);
 	expect(download.suggestedFilename()).toBe('cs-migration.docx');
+	await author.context().close();
+	await head.context().close();
+});
+
+test('[G4] words typed offline before a lock are refused, the author is told, and they reach the text when it is unlocked', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.ba@demo.local', 'ba-asylum');
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-asylum');
+	const asHead = (path: string, data: object) =>
+		head.request.post(`/api/v1/strategies/ba-asylum/${path}`, { data: { password: E2E_PASSWORD, ...data }, headers: { origin: new URL(head.url()).origin } });
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await author.locator('.ProseMirror p').first().click();
+	await author.keyboard.press('End');
+	await author.keyboard.type(' Typed on the train before the lock.');
+	expect((await asHead('lock', {})).status()).toBe(200);
+	await author.context().setOffline(false);
+
+	await expect(author.getByRole('status').filter({ hasText: 'not saved' })).toBeVisible();
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'false');
+	await expect(head.getByRole('note')).toContainText('Locked for signing');
+	await expect(head.locator('.ProseMirror')).not.toContainText('Typed on the train');
+
+	expect((await asHead('unlock', { reason: 'Late comments from the ministry.' })).status()).toBe(200);
+	await expect(head.locator('.ProseMirror')).toContainText('Typed on the train before the lock.');
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 	await author.context().close();
 	await head.context().close();
 });

@@ -1,3 +1,4 @@
+import { invalidateAll } from '$app/navigation';
 import { apiFetch } from '$lib/api-client';
 import type { Annotation } from '$server/annotations';
 import type { CommentThread, Person } from '$server/comments';
@@ -9,7 +10,8 @@ export type { Annotation, CommentThread, Person, BenchmarkCoverage };
 /**
  * What is said about a strategy beside its text: benchmark annotations, comment threads and
  * coverage, loaded from the API and refreshed when the strategy's event stream says they
- * changed, so every open page sees others' work within a second.
+ * changed, so every open page sees others' work within a second. A change of status reloads
+ * the page's data.
  */
 export class StrategyNotes {
 	annotations = $state<Annotation[]>([]);
@@ -27,6 +29,8 @@ export class StrategyNotes {
 			const event = JSON.parse(message.data as string) as StrategyEvent;
 			if (event.type === 'annotations') void this.loadAnnotations();
 			else if (event.type === 'comments') void this.loadThreads();
+			// Locked, signed or unlocked elsewhere: the page's status, lock, signatures and actions change with it.
+			else if (event.type === 'status') void invalidateAll();
 		};
 		await Promise.all([this.loadAnnotations(), this.loadThreads(), this.loadPeople()]);
 	}
