@@ -16,6 +16,21 @@ describe('the interface language', () => {
 		expect(response.headers.getSetCookie().join()).toContain('PARAGLIDE_LOCALE=mk');
 	});
 
+	it('[L1] a Serbian browser gets Serbian, in the script its tag names or its country uses', async () => {
+		for (const [header, locale] of [
+			['sr-RS,sr;q=0.9,en;q=0.5', 'sr-Cyrl'],
+			['sr', 'sr-Cyrl'],
+			['sr-Latn-RS', 'sr-Latn'],
+			['sr-ME', 'sr-Latn'],
+			['en-US,en;q=0.9,sr;q=0.8', 'en'],
+			['de;q=0.9,sr-Latn;q=0.8', 'sr-Latn']
+		]) {
+			expect([header, htmlLang(await (await page('/login', { 'accept-language': header })).text())]).toEqual([header, locale]);
+		}
+		const error = await api(server.url, undefined, '/strategies', { headers: { 'accept-language': 'sr-RS' } });
+		expect(error.body.error.message).toMatch(/[А-Яа-я]/);
+	});
+
 	it('[L1] falls back to English', async () => {
 		const html = await (await page('/login', { 'accept-language': 'de-AT,fr;q=0.8' })).text();
 		expect(htmlLang(html)).toBe('en');

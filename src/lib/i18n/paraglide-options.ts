@@ -8,8 +8,8 @@ export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
 	// The person's saved choice, then the cookie the server keeps in step with it, then the
-	// browser's languages, then English (SPEC.md [L1]).
-	strategy: ['custom-user', 'cookie', 'preferredLanguage', 'baseLocale'],
+	// browser's languages (`custom-browser`, src/lib/server/locale.ts), then English (SPEC.md [L1]).
+	strategy: ['custom-user', 'cookie', 'custom-browser', 'baseLocale'],
 	// Programs ask for a language with Accept-Language alone [L3].
-	routeStrategies: [{ match: '/api/:path(.*)?', strategy: ['preferredLanguage', 'baseLocale'] }]
+	routeStrategies: [{ match: '/api/:path(.*)?', strategy: ['custom-browser', 'baseLocale'] }]
 } satisfies CompilerOptions;

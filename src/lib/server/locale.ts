@@ -1,12 +1,17 @@
 import type { Handle } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { cookieName, cookieMaxAge, defineCustomServerStrategy, type Locale } from '$lib/paraglide/runtime.js';
+import { localeFromAcceptLanguage } from '$lib/i18n/browser-language';
 
 /** The saved language of the person behind each request, for Paraglide's `custom-user` strategy. */
 const savedLocales = new WeakMap<Request, Locale>();
 
 defineCustomServerStrategy('custom-user', {
 	getLocale: (request) => (request ? savedLocales.get(request) : undefined)
+});
+
+defineCustomServerStrategy('custom-browser', {
+	getLocale: (request) => localeFromAcceptLanguage(request?.headers.get('accept-language') ?? null)
 });
 
 /** Cookie options of the language cookie: readable by the page's script, which renders with it too. */
