@@ -49,3 +49,10 @@ const ASSESSMENTS: Record<Assessment, () => string> = {
 
 /** An assessment in words; null is a benchmark no passage addresses yet. */
 export const assessmentLabel = (assessment: Assessment | null): string => (assessment ? ASSESSMENTS[assessment]() : m.assessment_none());
+
+/**
+ * A snapshot as people read it: the server names its own snapshots in English ("Automatic
+ * snapshot", "Before restoring …"), so those read as their kind, in the reader's language.
+ */
+export const snapshotLabel = (snapshot: { name: string; kind: string }): string =>
+	snapshot.kind === 'auto' ? m.snapshot_kind_auto() : snapshot.kind === 'pre-restore' ? m.snapshot_kind_pre_restore() : snapshot.name;
