@@ -225,6 +225,8 @@ export class Users {
 
 	revoke(userId: number, grant: Grant, by: number | null): void {
 		const user = this.get(userId);
+		// As with deactivation: an administrator never locks themselves out, so one always remains.
+		if (by === userId && grant.role === 'admin') throw new AppError('conflict', m.error_revoke_own_admin());
 		const removed = this.db.transaction(() => {
 			const result = this.db
 				.prepare(

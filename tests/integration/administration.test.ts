@@ -54,6 +54,15 @@ describe('administration', () => {
 		expect((await api(server.url, cookie, '/strategies')).body).toEqual([]);
 	});
 
+	it('[P6] an admin cannot remove their own admin role: the programme always keeps an administrator', async () => {
+		const users = await (await page(admin, '/admin/users')).text();
+		const adminId = users.match(/\/admin\/users\/(\d+)">Ingrid Bauer</)![1];
+		const response = await postForm(server.url, admin, `/admin/users/${adminId}?/revoke`, { role: 'admin' });
+		expect(response.status).toBe(409);
+		expect(await response.text()).toContain('You cannot remove your own administrator role');
+		expect((await page(admin, '/admin/users')).status).toBe(200);
+	});
+
 	it('[P6] a role with the wrong scope is refused with a message', async () => {
 		const { userId } = await createUser('wrong.scope@demo.local', 'Wrong Scope');
 		const response = await postForm(server.url, admin, `/admin/users/${userId}?/grant`, { role: 'author', module: 'visa' });
