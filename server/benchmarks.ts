@@ -3,6 +3,7 @@ import type { Audit } from './audit';
 import { AppError } from './errors';
 import { m } from '../src/lib/paraglide/messages.js';
 import type { ModuleCode } from '../src/lib/vocabulary';
+import { moduleName } from '../src/lib/i18n/names';
 
 export interface Benchmark {
 	id: number;
@@ -95,6 +96,10 @@ export class Benchmarks {
 		this.db.transaction(() => {
 			const clash = this.db.prepare('SELECT id FROM benchmarks WHERE code = ? AND id <> ?').get(input.code, id);
 			if (clash) throw new AppError('conflict', m.error_benchmark_code_taken({ code: input.code }));
+			// Annotations link benchmarks of a strategy's own module: moving a linked one would hide its assessments.
+			if (input.module !== before.module && this.db.prepare('SELECT 1 FROM annotations WHERE benchmark_id = ?').get(id)) {
+				throw new AppError('conflict', m.error_benchmark_module_in_use({ module: moduleName(before.module) }));
+			}
 			this.db
 				.prepare(
 					`UPDATE benchmarks SET code = ?, module = ?, title = ?, instrument = ?, celex = ?, aligned = ?, indicators = ?, updated_at = ?

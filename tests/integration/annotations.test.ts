@@ -195,6 +195,11 @@ describe('the benchmark catalogue', () => {
 			body: { benchmarkId: created.body.id, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' }
 		});
 		expect(annotation.status).toBe(201);
+		// A linked benchmark keeps its module: moved, its assessments would vanish from the strategy's coverage.
+		const moved = await api(server.url, admin, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { ...draft, module: 'asylum', code: 'ASY-99' } });
+		expect(moved.status).toBe(409);
+		expect(moved.body.error.message).toContain('Migration');
+		expect((await api(server.url, admin, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { ...draft, title: 'Renamed test benchmark' } })).status).toBe(200);
 		expect((await api(server.url, author, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { retired: true } })).status).toBe(403);
 		const retired = await api(server.url, admin, `/benchmarks/${created.body.id}`, { method: 'PATCH', body: { retired: true } });
 		expect(retired.body.retired).toBe(true);
