@@ -108,6 +108,12 @@ export class Annotations {
 		}));
 	}
 
+	/** Brings the stored quotes and orphaned flags of a strategy's annotations in step with its text. */
+	refresh(strategyId: string): void {
+		const rows = this.rows(strategyId);
+		if (rows.length > 0) this.anchoring.refresh(rows, this.model(strategyId));
+	}
+
 	/** Every annotation of a strategy, each with its passage as the text reads now [N1]. */
 	list(actor: Actor, strategyId: string): Annotation[] {
 		const strategy = this.strategies.authorize(actor, 'read', strategyId);

@@ -84,7 +84,7 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		benchmarks,
 		annotations,
 		comments,
-		coverage: new Coverage(db, strategies, benchmarks, programme),
+		coverage: new Coverage(db, strategies, benchmarks, programme, annotations),
 		snapshots,
 		signing,
 		exports: new Exports(strategies, collab, snapshots, signing, annotations, programme),

@@ -3,6 +3,7 @@ import type { Benchmarks, Benchmark } from './benchmarks';
 import type { Programme } from './programme';
 import type { Strategies } from './strategies';
 import type { Actor } from './auth/policy';
+import type { Annotations } from './annotations';
 import type { Assessment, DelegationCode, ModuleCode } from '../src/lib/vocabulary';
 
 export interface BenchmarkCoverage {
@@ -37,11 +38,14 @@ export class Coverage {
 		private readonly db: Db,
 		private readonly strategies: Strategies,
 		private readonly benchmarks: Benchmarks,
-		private readonly programme: Programme
+		private readonly programme: Programme,
+		private readonly annotations: Pick<Annotations, 'refresh'>
 	) {}
 
 	private facts(strategyIds: string[]): AnnotationFact[] {
 		if (strategyIds.length === 0) return [];
+		// Orphaned flags are stored when passages are read; the text may have lost a passage since.
+		for (const strategyId of strategyIds) this.annotations.refresh(strategyId);
 		return this.db
 			.prepare(
 				`SELECT id, strategy_id, benchmark_id, assessment, quote_exact, orphaned, updated_at FROM annotations

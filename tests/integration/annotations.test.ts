@@ -157,6 +157,29 @@ describe('benchmark annotations', () => {
 		expect(text).toMatch(/Visa,VIS-02,[^\r]*,,,,Gap \(1\),/);
 	});
 
+	it('[N2] a link whose text is deleted stops counting in the matrix and coverage at once, before anyone lists the links', async () => {
+		const head = await signIn(server.url, 'head.cs@demo.local');
+		const vis = await benchmark(head, 'VIS-04');
+		const editor = server.editor(head, 'cs-visa');
+		await editor.synced();
+		const created = await api(server.url, head, '/strategies/cs-visa/annotations', {
+			body: { benchmarkId: vis, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' }
+		});
+		expect(created.status).toBe(201);
+		const cell = async () =>
+			((await api(server.url, head, '/matrix')).body.cells as { benchmarkId: number; delegation: string; assessment: string | null }[]).find(
+				(c) => c.benchmarkId === vis && c.delegation === 'cs'
+			)!.assessment;
+		expect(await cell()).toBe('aligned');
+
+		const heading = textContaining(editor.doc, 'Introduction');
+		heading.delete(plain(heading).indexOf('Introduction'), 'Introduction'.length);
+		await until(async () => !((await api(server.url, head, '/strategies/cs-visa/content?format=text')).body as string).includes('1 Introduction'), 'the deletion to be stored');
+		expect(await cell()).toBeNull();
+		const coverage = await api(server.url, head, '/strategies/cs-visa/coverage');
+		expect(coverage.body.find((c: { benchmark: { code: string } }) => c.benchmark.code === 'VIS-04')).toMatchObject({ assessment: null });
+	});
+
 	it('[N1] exports W3C Web Annotation JSON-LD with a TextQuoteSelector', async () => {
 		const head = await signIn(server.url, 'head.mk@demo.local');
 		const response = await fetch(`${server.url}/api/v1/strategies/mk-visa/annotations?format=w3c`, { headers: { cookie: head } });
