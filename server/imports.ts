@@ -5,12 +5,14 @@ import type { Snapshots } from './snapshots';
 import type { Annotations } from './annotations';
 import type { Comments } from './comments';
 import type { Actor } from './auth/policy';
+import { canonicalText } from './document/canonical';
 import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
-import { docxToDocument } from './export/extract';
+import { docxToDocument, WordDocumentTooLarge } from './export/extract';
 import { AppError } from './errors';
-import { IMPORT_MAX_BYTES } from '../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES } from '../src/lib/limits';
 import { m } from '../src/lib/paraglide/messages.js';
+import { getLocale } from '../src/lib/paraglide/runtime.js';
 
 export type ImportMode = 'replace' | 'append';
 
@@ -19,8 +21,10 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
 /**
  * Word drafts brought into a draft strategy (SPEC.md [G5]): headings, lists, tables and
- * emphasis are kept, scripts and unsafe links never. A `pre-restore` snapshot is taken first,
- * and the import reaches live editors like any other change. Locked strategies refuse (409).
+ * emphasis are kept, scripts and unsafe links never; of an Acquis Studio export, only the text
+ * between its bookmarks. A `pre-restore` snapshot is taken first, and the import reaches live
+ * editors like any other change. Locked strategies refuse (409); a document past the import
+ * limits (413) or without text (422) changes nothing.
  */
 export class Imports {
 	constructor(
@@ -41,11 +45,13 @@ export class Imports {
 		let imported: JSONContent;
 		try {
 			imported = await docxToDocument(file.bytes);
-		} catch {
+		} catch (error) {
+			if (error instanceof WordDocumentTooLarge) throw tooLarge(error);
 			throw new AppError('invalid', m.error_import_not_docx());
 		}
+		// Empty paragraphs are still blocks: replacing with them would wipe the strategy.
+		if (canonicalText(imported) === '') throw new AppError('invalid', m.error_import_empty());
 		const content = imported.content ?? [];
-		if (content.length === 0) throw new AppError('invalid', m.error_import_empty());
 
 		return this.text.oneAtATime(strategy.id, async () => {
 			// Asked again: the strategy may have been locked while the file was read or an earlier rewrite ran.
@@ -62,4 +68,13 @@ export class Imports {
 			return { blocks: content.length };
 		});
 	}
+}
+
+function tooLarge(error: WordDocumentTooLarge): AppError {
+	return new AppError(
+		'payload_too_large',
+		error.limit === 'blocks'
+			? m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) })
+			: m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) })
+	);
 }

@@ -2,7 +2,9 @@ import type { JSONContent } from '@tiptap/core';
 import { generateJSON } from '@tiptap/html/server';
 import { MarkdownManager } from '@tiptap/markdown';
 import { Window, type Document, type Node } from 'happy-dom';
+import { Readable } from 'node:stream';
 import { documentExtensions } from '../../src/lib/editor/extensions';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
 import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
 import { TEXT_ELEMENT_ID } from './html';
 import { withoutUnsafeLinks } from './links';
@@ -75,15 +77,11 @@ function boundary(anchor: Node): Node {
 	return parent?.nodeName === 'P' && !parent.textContent?.trim() ? parent : anchor;
 }
 
-/** The HTML between the two bookmarks in mammoth's rendering of an exported Word document. */
-function htmlBetweenBookmarks(document: Document): string {
+/** The HTML between the two bookmarks in mammoth's rendering of an exported Word document, if it has both. */
+function htmlBetweenBookmarks(document: Document): string | undefined {
 	const start = document.getElementById(TEXT_START_BOOKMARK);
 	const end = document.getElementById(TEXT_END_BOOKMARK);
-	if (!start || !end) {
-		throw new Error(
-			`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
-		);
-	}
+	if (!start || !end) return undefined;
 	const range = document.createRange();
 	range.setStartAfter(boundary(start));
 	range.setEndBefore(boundary(end));
@@ -154,8 +152,15 @@ function markdownToDocument(source: string): JSONContent {
  */
 export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
 	switch (detectFormat(bytes)) {
-		case 'docx':
-			return generateJSON(await inPage(await docxToHtml(bytes), htmlBetweenBookmarks), documentExtensions);
+		case 'docx': {
+			const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
+			if (text === undefined) {
+				throw new Error(
+					`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
+				);
+			}
+			return generateJSON(text, documentExtensions);
+		}
 		case 'html':
 			return generateJSON(await inPage(decodeText(bytes), htmlOfTextElement), documentExtensions);
 		case 'markdown':
@@ -163,10 +168,60 @@ export async function extractStrategyText(bytes: Uint8Array): Promise<JSONConten
 	}
 }
 
+/** Why a Word draft is refused before it is converted: it passes `IMPORT_MAX_BLOCKS` or `IMPORT_MAX_UNPACKED_BYTES`. */
+export class WordDocumentTooLarge extends Error {
+	constructor(readonly limit: 'blocks' | 'unpacked-bytes') {
+		super(limit === 'blocks' ? `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.` : `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`);
+		this.name = 'WordDocumentTooLarge';
+	}
+}
+
+/** The start of a paragraph element, with any namespace prefix: mammoth reads whichever prefix the file binds to Word's namespace. */
+const PARAGRAPH_START = /<(?:[A-Za-z_][\w.-]*:)?p[\s/>]/g;
+/** An element name cut off at the end of a chunk, kept for the next one; no Word name is near 64 characters. */
+const UNFINISHED_NAME = /<[\w.:-]{0,64}$/;
+
 /**
- * A whole Word document (for importing a draft) as Tiptap JSON, keeping headings, lists, tables
- * and emphasis; scripts and non-http(s)/mailto links never survive.
+ * Refuses a Word package past the import limits before mammoth reads it. Converting holds the
+ * server's one thread and memory in proportion to the paragraphs, and a zip bomb would unpack to
+ * gigabytes. Every part is read, not only word/document.xml: footnotes and comments are converted
+ * too, and a package may keep its main part under any name. Parts are unpacked as streams that
+ * stop at the limit, so a bomb never lies in memory whole.
+ */
+async function checkImportLimits(bytes: Uint8Array): Promise<void> {
+	// mammoth's own ZIP reader, loaded as late as mammoth for the same reason.
+	const { default: JSZip } = await import('jszip');
+	const zip = await JSZip.loadAsync(bytes);
+	let unpackedBytes = 0;
+	let paragraphs = 0;
+	for (const part of Object.values(zip.files)) {
+		if (part.dir) continue;
+		let unfinished = '';
+		// JSZip's streams are of an older kind that cannot be iterated; a Node stream wraps them.
+		const chunks: AsyncIterable<Buffer> = new Readable().wrap(part.nodeStream('nodebuffer'));
+		for await (const chunk of chunks) {
+			unpackedBytes += chunk.length;
+			if (unpackedBytes > IMPORT_MAX_UNPACKED_BYTES) throw new WordDocumentTooLarge('unpacked-bytes');
+			// Latin-1 keeps one character per byte: the ASCII of the tags is found whatever the encoding.
+			const text = unfinished + chunk.toString('latin1');
+			paragraphs += text.match(PARAGRAPH_START)?.length ?? 0;
+			if (paragraphs > IMPORT_MAX_BLOCKS) throw new WordDocumentTooLarge('blocks');
+			unfinished = UNFINISHED_NAME.exec(text)?.[0] ?? '';
+		}
+	}
+}
+
+/**
+ * A Word document (for importing a draft) as Tiptap JSON, keeping headings, lists, tables and
+ * emphasis; scripts and non-http(s)/mailto links never survive. Of an Acquis Studio export only
+ * the strategy text between its two bookmarks is taken, not the cover, signatures or annex; a
+ * document without both bookmarks is taken whole. Throws `WordDocumentTooLarge` past the import
+ * limits, before anything is converted.
  */
 export async function docxToDocument(bytes: Uint8Array): Promise<JSONContent> {
-	return generateJSON(await docxToHtml(bytes), documentExtensions);
+	await checkImportLimits(bytes);
+	const html = await docxToHtml(bytes);
+	// Parsing the page again costs ~150 ms for 5,000 paragraphs: only when the start bookmark is there.
+	const text = html.includes(`id="${TEXT_START_BOOKMARK}"`) ? await inPage(html, htmlBetweenBookmarks) : undefined;
+	return generateJSON(text ?? html, documentExtensions);
 }

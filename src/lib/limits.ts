@@ -98,3 +98,17 @@ export const EVENTS_KEEPALIVE_MS = 20_000;
 
 /** A Word draft of a long strategy with tables is a few megabytes; images are dropped anyway. */
 export const IMPORT_MAX_BYTES = 10_000_000;
+/**
+ * Paragraphs in a Word draft, counting headings, list items and the paragraphs of table cells.
+ * A long strategy with its action plan tables has a few thousand. Importing holds the server's
+ * one thread and memory in proportion: 5,000 short paragraphs take about 1.2 s and 90 MB, while
+ * 100,000 (a 264 kB file) took 15 s, stalled every other request for up to 2.3 s at a time and
+ * grew the process by 1.1 GB. Counted before anything is converted.
+ */
+export const IMPORT_MAX_BLOCKS = 5_000;
+/**
+ * A Word draft unpacked: the images and fonts a 10 MB file can hold (ZIP does not shrink them)
+ * plus the XML of 5,000 paragraphs as Word writes them (about 1–2 kB each), with room to spare. A zip
+ * bomb, a few kilobytes that unpack to gigabytes, is stopped here before anything reads it.
+ */
+export const IMPORT_MAX_UNPACKED_BYTES = 50_000_000;

@@ -17,7 +17,7 @@ describe('the interface language', () => {
 	});
 
 	it('[L1] a Serbian browser gets Serbian, in the script its tag names or its country uses', async () => {
-		for (const [header, locale] of [
+		for (const [header, locale] of <[string, string][]>[
 			['sr-RS,sr;q=0.9,en;q=0.5', 'sr-Cyrl'],
 			['sr', 'sr-Cyrl'],
 			['sr-Latn-RS', 'sr-Latn'],

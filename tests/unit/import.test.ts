@@ -1,0 +1,191 @@
+import type { JSONContent } from '@tiptap/core';
+import { Bookmark, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../server/auth/policy';
+import type { Backend } from '../../server/backend';
+import { canonicalText, contentHash } from '../../server/document/canonical';
+import { documentToJSON } from '../../server/document/render';
+import { exportDocx } from '../../server/export/docx';
+import { docxToDocument, WordDocumentTooLarge } from '../../server/export/extract';
+import type { ExportInput } from '../../server/export/types';
+import { strategyOutline } from '../../server/seed/outlines';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
+import { m } from '../../src/lib/paraglide/messages.js';
+import { testBackend } from '../helpers/backend';
+
+const OUTLINE = strategyOutline('al', 'asylum');
+
+/** A signed export with an annex: everything the exporter writes around the strategy text. */
+const EXPORT: ExportInput = {
+	json: OUTLINE,
+	title: 'National EU Alignment Strategy',
+	delegationName: 'Albania',
+	moduleName: 'Asylum',
+	partner: 'UNHCR',
+	versionLabel: 'Current text',
+	statusLabel: 'Signed',
+	signed: true,
+	contentHash: contentHash(OUTLINE),
+	exportedAt: '27 Nov 2026, 09:14',
+	signatures: [{ name: 'Ana Head', signedAt: '1 Dec 2026, 10:00', statement: 'Approved for the ministry.', contentHash: contentHash(OUTLINE), superseded: false }],
+	annotations: [{ code: 'A1', title: 'Reception', assessmentLabel: 'Gap', exact: 'a deleted passage', note: 'Check the reception centres.', orphaned: true }],
+	labels: {
+		delegation: 'Delegation',
+		module: 'Module',
+		version: 'Version',
+		status: 'Status',
+		contentHash: 'Content hash',
+		exportedAt: 'Exported',
+		signaturesTitle: 'Signatures',
+		signedBy: 'Signed by',
+		signedAt: 'Signed at',
+		statement: 'Statement',
+		superseded: 'Superseded',
+		annexTitle: 'Annex: benchmark annotations',
+		benchmark: 'Benchmark',
+		assessment: 'Assessment',
+		passage: 'Passage',
+		note: 'Note',
+		orphaned: 'passage no longer in the text',
+		noSignatures: 'No signatures yet.',
+		page: 'Page'
+	},
+	lang: 'en'
+};
+
+/** What the exporter writes outside the strategy text, and what must never come back in. */
+const AROUND_THE_TEXT = ['Delegation', 'Signed by', 'Ana Head', 'Approved for the ministry.', 'Annex: benchmark annotations', 'Check the reception centres.', EXPORT.contentHash];
+
+function wordFile(children: (Paragraph | Table)[]): Promise<Buffer> {
+	return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** The .docx with word/document.xml changed, as Word would save it after an edit. */
+async function edited(docx: Uint8Array, edit: (xml: string) => string): Promise<Uint8Array> {
+	const zip = await JSZip.loadAsync(docx);
+	zip.file('word/document.xml', edit(await zip.file('word/document.xml')!.async('string')));
+	return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** A Word draft of `count` short paragraphs, written as XML: the docx package needs seconds for 100,000. */
+async function paragraphs(count: number): Promise<Uint8Array> {
+	const placeholder = await wordFile([new Paragraph('PLACEHOLDER')]);
+	const body = Array.from({ length: count }, (_, index) => `<w:p><w:r><w:t>Item ${index}</w:t></w:r></w:p>`).join('');
+	return edited(placeholder, (xml) => {
+		const at = xml.indexOf('PLACEHOLDER');
+		return xml.slice(0, xml.lastIndexOf('<w:p>', at)) + body + xml.slice(xml.indexOf('</w:p>', at) + '</w:p>'.length);
+	});
+}
+
+describe('[G5] importing an Acquis Studio export', () => {
+	it('[G5] the Word export brings back only its strategy text, without the cover, signature page or annex', async () => {
+		const imported = await docxToDocument(await exportDocx(EXPORT));
+		expect(canonicalText(imported)).toBe(canonicalText(OUTLINE));
+		for (const outside of AROUND_THE_TEXT) expect(canonicalText(imported)).not.toContain(outside);
+	});
+
+	it('[G5] an export edited in Word keeps its edits on import, and still leaves out what surrounds the text', async () => {
+		const start = '<w:p><w:bookmarkStart w:name="acquis_text_start" w:id="1"/><w:bookmarkEnd w:id="1"/></w:p>';
+		const end = '<w:p><w:bookmarkStart w:name="acquis_text_end" w:id="2"/>';
+		const inWord = await edited(await exportDocx(EXPORT), (xml) => {
+			expect(xml).toContain(start);
+			expect(xml).toContain(end);
+			// The empty line that holds the start bookmark deleted (Word moves the bookmark into the
+			// first heading), and a paragraph written at the end of the text.
+			const heading = xml.indexOf('<w:r>', xml.indexOf('Heading1', xml.indexOf(start)));
+			return (
+				xml.slice(0, heading).replace(start, '') +
+				'<w:bookmarkStart w:id="1" w:name="acquis_text_start"/><w:bookmarkEnd w:id="1"/>' +
+				xml.slice(heading).replace(end, `<w:p><w:r><w:t>Added in Word after the export.</w:t></w:r></w:p>${end}`)
+			);
+		});
+		const imported = await docxToDocument(inWord);
+		expect(canonicalText(imported)).toBe(`${canonicalText(OUTLINE)}Added in Word after the export.\n`);
+		for (const outside of AROUND_THE_TEXT) expect(canonicalText(imported)).not.toContain(outside);
+	});
+
+	it('[G5] a Word file without both bookmarks is imported whole', async () => {
+		const onlyStart = await wordFile([
+			new Paragraph('A letter from the ministry.'),
+			new Paragraph({ children: [new Bookmark({ id: 'acquis_text_start', children: [new TextRun('Its second paragraph.')] })] })
+		]);
+		expect(canonicalText(await docxToDocument(onlyStart))).toBe('A letter from the ministry.\nIts second paragraph.\n');
+	});
+});
+
+describe('[G5] refused imports change nothing', () => {
+	let app: Backend;
+	let author: Actor;
+	const strategyId = 'al-asylum';
+	const text = () => app.collab.read(strategyId, documentToJSON);
+	const snapshots = () => app.snapshots.list(author, strategyId);
+
+	beforeAll(async () => {
+		app = await testBackend();
+		const user = app.users.findByEmail('author.al@demo.local')!;
+		author = app.sessions.validate(app.sessions.create(user.id, {}).token)!.actor;
+	});
+	afterAll(() => app.close());
+
+	async function importing(bytes: Uint8Array): Promise<{ refusal: unknown; textBefore: JSONContent | null; snapshotsBefore: number }> {
+		const textBefore = text();
+		const snapshotsBefore = snapshots().length;
+		const refusal = await app.imports.importDocx(author, strategyId, { name: 'draft.docx', bytes }, 'replace').then(
+			() => null,
+			(error: unknown) => error
+		);
+		return { refusal, textBefore, snapshotsBefore };
+	}
+
+	it.each([
+		['an empty body', []],
+		['only empty paragraphs', [new Paragraph(''), new Paragraph(''), new Paragraph('')]],
+		['only spaces, tabs and line breaks', [new Paragraph('   '), new Paragraph({ children: [new TextRun('\t'), new TextRun({ break: 1 }), new TextRun(' ')] })]],
+		['only an empty table', [new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('')] })] })] })]]
+	])('[G5] a Word file with %s is refused as empty (422): the strategy keeps its text and no snapshot is taken', async (_, children) => {
+		const { refusal, textBefore, snapshotsBefore } = await importing(await wordFile(children));
+		expect(refusal).toMatchObject({ status: 422, message: m.error_import_empty() });
+		expect(canonicalText(textBefore!)).not.toBe('');
+		expect(text()).toEqual(textBefore);
+		expect(snapshots()).toHaveLength(snapshotsBefore);
+	});
+
+	it('[G5] a Word draft of 100,000 short paragraphs is refused at once (413), saying the limit, and changes nothing', async () => {
+		const draft = await paragraphs(100_000);
+		expect(draft.byteLength).toBeLessThan(1_000_000);
+		const started = performance.now();
+		const { refusal, textBefore, snapshotsBefore } = await importing(draft);
+		// Converting it took 8 s or more and held every other request; counting stops at the limit.
+		expect(performance.now() - started).toBeLessThan(2_000);
+		expect(refusal).toMatchObject({ status: 413, message: m.error_import_too_many_blocks({ max: IMPORT_MAX_BLOCKS.toLocaleString('en') }) });
+		expect(text()).toEqual(textBefore);
+		expect(snapshots()).toHaveLength(snapshotsBefore);
+	});
+
+	it('[G5] a Word file that unpacks to more than the limit (a zip bomb) is refused (413) and changes nothing', async () => {
+		const bomb = await edited(await wordFile([new Paragraph('Hello.')]), (xml) => xml.replace('</w:body>', `${' '.repeat(IMPORT_MAX_UNPACKED_BYTES)}</w:body>`));
+		expect(bomb.byteLength).toBeLessThan(IMPORT_MAX_UNPACKED_BYTES / 100);
+		const { refusal, textBefore, snapshotsBefore } = await importing(bomb);
+		expect(refusal).toMatchObject({ status: 413, message: m.error_import_too_large_unpacked({ size: IMPORT_MAX_UNPACKED_BYTES / 1_000_000 }) });
+		expect(text()).toEqual(textBefore);
+		expect(snapshots()).toHaveLength(snapshotsBefore);
+	});
+});
+
+describe('[G5] the block limit', () => {
+	it(`[G5] a Word draft a little under ${IMPORT_MAX_BLOCKS} paragraphs is imported whole`, async () => {
+		const imported = await docxToDocument(await paragraphs(IMPORT_MAX_BLOCKS - 10));
+		expect(imported.content).toHaveLength(IMPORT_MAX_BLOCKS - 10);
+	});
+
+	it(`[G5] a Word draft of ${IMPORT_MAX_BLOCKS + 1} paragraphs is refused, whatever namespace prefix its XML uses`, async () => {
+		// The same document as another program could write it: mammoth reads any prefix bound to Word's namespace.
+		const renamed = (xml: string) => xml.replaceAll('<w:', '<word:').replaceAll('</w:', '</word:').replaceAll(' w:', ' word:').replace('xmlns:w=', 'xmlns:word=');
+		expect(canonicalText(await docxToDocument(await edited(await paragraphs(3), renamed)))).toBe('Item 0\nItem 1\nItem 2\n');
+
+		const draft = await paragraphs(IMPORT_MAX_BLOCKS + 1);
+		await expect(docxToDocument(draft)).rejects.toThrow(WordDocumentTooLarge);
+		await expect(docxToDocument(await edited(draft, renamed))).rejects.toThrow(WordDocumentTooLarge);
+	});
+});
