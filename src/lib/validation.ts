@@ -19,6 +19,29 @@ import { m } from './paraglide/messages.js';
  * are written in the language of the request that fails, not of the process that started.
  */
 
+/**
+ * Zod's own words for the checks a schema gives none of its own (too long, missing, wrong
+ * type) are English and technical ("Too big: expected string to have <=200 characters"):
+ * people read these instead, in their language (SPEC.md [L3]).
+ */
+z.config({
+	customError: (issue) => {
+		switch (issue.code) {
+			case 'too_big':
+				if (issue.origin === 'string') return m.validation_too_long({ max: String(issue.maximum) });
+				if (issue.origin === 'array') return m.validation_too_many({ max: String(issue.maximum) });
+				return m.validation_invalid_value();
+			case 'too_small':
+				if (issue.origin === 'string' && Number(issue.minimum) > 1) return m.validation_too_short({ min: String(issue.minimum) });
+				return issue.origin === 'string' || issue.origin === 'array' ? m.validation_required() : m.validation_invalid_value();
+			case 'invalid_type':
+				return issue.input === undefined ? m.validation_required() : m.validation_wrong_type();
+			default:
+				return m.validation_invalid_value();
+		}
+	}
+});
+
 const email = z
 	.string()
 	.trim()

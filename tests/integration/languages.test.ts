@@ -74,6 +74,19 @@ describe('the API’s language', () => {
 		expect(new Set([english.body.error.message, macedonian.body.error.message, albanian.body.error.message]).size).toBe(3);
 	});
 
+	it('[L3] a body that does not fit is refused in words people read, in their language, naming the field', async () => {
+		const cookie = await signIn(server.url, 'author.al@demo.local');
+		const snapshot = (body: unknown, language: string) =>
+			api(server.url, cookie, '/strategies/al-visa/snapshots', { body, headers: { 'accept-language': language } });
+		const tooLong = await snapshot({ name: 'x'.repeat(201) }, 'en');
+		expect(tooLong.status).toBe(422);
+		expect(tooLong.body.error.message).toBe('name: Use at most 200 characters.');
+		expect((await snapshot({}, 'en')).body.error.message).toBe('name: This is required.');
+		expect((await snapshot({ name: 5 }, 'en')).body.error.message).toBe('name: This value has the wrong type.');
+		const macedonian = await snapshot({ name: 'x'.repeat(201) }, 'mk');
+		expect(macedonian.body.error.message).toMatch(/^name: [\u0400-\u04FF].*200/);
+	});
+
 	it('[L3] ignores the language cookie: a program gets what it asks for', async () => {
 		const cookie = await signIn(server.url, 'author.al@demo.local');
 		const response = await api(server.url, `${cookie}; PARAGLIDE_LOCALE=mk`, '/strategies/hr-asylum', { headers: { 'accept-language': 'en' } });
