@@ -297,8 +297,8 @@ export class Room implements MessageSink {
 
 	/**
 	 * Presence is who you are [S5]: each entry's `user` is replaced by the server's identity of
-	 * the connection, and a client id that belongs to another connection (or the server, or
-	 * another person before) is refused.
+	 * the connection, a `server` entry (the room's state) is dropped, and a client id that
+	 * belongs to another connection (or the server, or another person before) is refused.
 	 *
 	 * The stock client sends back every presence change it receives, other people's included,
 	 * so entries for ids it does not own arrive all the time: those at a clock we already have
@@ -330,7 +330,9 @@ export class Room implements MessageSink {
 				connection.clientIds.add(client);
 			}
 			if (state !== null && (typeof state !== 'object' || Array.isArray(state))) continue;
-			const trusted = state === null ? null : { ...(state as Record<string, unknown>), user: connection.presence };
+			// `server` is the room's own state (status, lock holder, storage): only the server says it.
+			const { server: _claimed, ...said } = (state ?? {}) as Record<string, unknown>;
+			const trusted = state === null ? null : { ...said, user: connection.presence };
 			entries.push({ client, clock, state: JSON.stringify(trusted) });
 		}
 		if (entries.length === 0) return;

@@ -193,20 +193,23 @@ describe('hostile and broken input', () => {
 		expect(await attacker.closed()).toBe(CLOSE.messageTooBig);
 	});
 
-	it('[S5] presence is who you are: the server sets the name, and another client’s id cannot be taken', async () => {
+	it('[S5] presence is who you are: the server sets the name, nobody speaks for the room, and another client’s id cannot be taken', async () => {
 		const watcher = editor(await signIn(server.url, 'author.cs@demo.local'), 'cs-asylum');
 		await watcher.synced();
 		const impostor = new RawClient(server.url, await signIn(server.url, 'expert.asylum@demo.local'), 'cs-asylum');
 		await impostor.opened;
 		const awareness = new Awareness(new Y.Doc());
-		awareness.setLocalState({ user: { name: 'Minister of the Interior', color: '#000' }, cursor: null });
+		// It also claims to be the room, saying the text is locked and storage failing.
+		awareness.setLocalState({
+			user: { name: 'Minister of the Interior', color: '#000' },
+			cursor: null,
+			server: { status: 'locked', lockedBy: 'Head of delegation', storage: 'failing' }
+		});
 		impostor.sendAwareness(awareness);
 		await until(() => watcher.provider.awareness.getStates().has(awareness.clientID), 'the impostor’s presence');
-		expect(watcher.provider.awareness.getStates().get(awareness.clientID)!.user).toMatchObject({
-			name: 'Thomas Keller',
-			role: 'expert',
-			editor: false
-		});
+		const asSeen = watcher.provider.awareness.getStates().get(awareness.clientID)!;
+		expect(asSeen.user).toMatchObject({ name: 'Thomas Keller', role: 'expert', editor: false });
+		expect(asSeen).not.toHaveProperty('server');
 
 		// Now the impostor claims the author's client id.
 		const stolen = new Awareness(new Y.Doc());
