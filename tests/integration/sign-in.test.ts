@@ -28,6 +28,24 @@ describe('signing in', () => {
 		expect(cookie).not.toMatch(/Secure/);
 	});
 
+	it('[W3] after signing in, next leads only to a path on this site, however it is disguised', async () => {
+		const signInTo = async (next: string) =>
+			(await fetch(`${server.url}/login?next=${encodeURIComponent(next)}`, {
+				method: 'POST',
+				body: new URLSearchParams({ email: 'author.al@demo.local', password: DEMO_PASSWORD }),
+				redirect: 'manual'
+			})).headers.get('location');
+		expect(await signInTo('/strategies/al-migration?tab=comments')).toBe('/strategies/al-migration?tab=comments');
+		for (const disguised of ['//evil.example/login', '/\\evil.example/login', '/\t/evil.example/login', '/\n/evil.example', 'https://evil.example/']) {
+			expect([disguised, await signInTo(disguised)]).toEqual([disguised, '/strategies']);
+		}
+		// A newline inside a path of this site is no reason for a 500.
+		expect(await signInTo('/strategies\n/al-migration')).toBe('/strategies/al-migration');
+		const signedIn = await signIn(server.url, 'author.al@demo.local');
+		const again = await fetch(`${server.url}/login?next=${encodeURIComponent('/\r/evil.example')}`, { headers: { cookie: signedIn }, redirect: 'manual' });
+		expect([again.status, again.headers.get('location')]).toEqual([303, '/strategies']);
+	});
+
 	it('[A2] behind HTTPS the cookie is __Host-session and Secure', async () => {
 		const https = await startServer({ env: { ORIGIN: 'https://acquis.example.org' } });
 		try {

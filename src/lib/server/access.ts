@@ -17,9 +17,18 @@ export function administrator(event: Pick<RequestEvent, 'locals' | 'url'>): Acto
 	return actor;
 }
 
-/** Where to go after signing in: only a path on this site, never `//elsewhere` (open redirect). */
+/** Stands for this site while a `next` is resolved: whatever leaves it is another site. */
+const HERE = 'http://acquis.invalid';
+
+/**
+ * Where to go after signing in: only a path on this site (open redirect). The path is read as
+ * a browser reads it, which drops tabs and newlines and takes `\` for `/`: `/\t/evil.example`
+ * is `//evil.example` to a browser, and a newline would break the Location header.
+ */
 export function safeNext(next: string | null): string {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/strategies';
+	if (!next?.startsWith('/')) return '/strategies';
+	const url = new URL(next, HERE);
+	return url.origin === HERE ? url.pathname + url.search + url.hash : '/strategies';
 }
 
 /** Runs a page's domain calls: a refusal becomes the error page with its status and message. */
