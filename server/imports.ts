@@ -10,7 +10,7 @@ import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
 import { docxToDocument, WordDocumentTooLarge } from './export/extract';
 import { AppError } from './errors';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES } from '../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../src/lib/limits';
 import { m } from '../src/lib/paraglide/messages.js';
 import { getLocale } from '../src/lib/paraglide/runtime.js';
 
@@ -51,6 +51,7 @@ export class Imports {
 		}
 		// Empty paragraphs are still blocks: replacing with them would wipe the strategy.
 		if (canonicalText(imported) === '') throw new AppError('invalid', m.error_import_empty());
+		if (!withinShape(imported)) throw new AppError('invalid', m.error_import_too_deep({ max: MAX_NESTING_DEPTH }));
 		const content = imported.content ?? [];
 
 		return this.text.oneAtATime(strategy.id, async () => {
@@ -77,4 +78,18 @@ function tooLarge(error: WordDocumentTooLarge): AppError {
 			? m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) })
 			: m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) })
 	);
+}
+
+/**
+ * The shape the live socket would accept from an editor (SPEC.md [S6]): nesting no deeper than
+ * `MAX_NESTING_DEPTH`; spans over `MAX_TABLE_SPAN` (a Word file's `gridSpan` can say anything)
+ * are brought down to it here, in place.
+ */
+function withinShape(node: JSONContent, level = 0): boolean {
+	if (level > MAX_NESTING_DEPTH) return false;
+	for (const span of ['colspan', 'rowspan'] as const) {
+		const value = node.attrs?.[span];
+		if (typeof value === 'number' && value > MAX_TABLE_SPAN) node.attrs![span] = MAX_TABLE_SPAN;
+	}
+	return (node.content ?? []).every((child) => withinShape(child, level + 1));
 }

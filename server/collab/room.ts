@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/collab/protocol';
 import { MAX_AWARENESS_STATE_BYTES, STORED_ACK_INTERVAL_MS } from '../../src/lib/limits';
 import { Admission, addsNothing, readUpdate } from './admission';
+import { shapeAllowed } from './document-shape';
 
 /** An update the room has accepted and numbered, waiting for (or past) its transaction. */
 export interface AcceptedUpdate {
@@ -26,6 +27,8 @@ export interface AcceptedUpdate {
 	origin: Connection | null;
 	/** Called once the update is stored and applied. */
 	onStored?: () => void;
+	/** A writer's update as decoded when it arrived: its next one may name these items before the document holds them. */
+	structs?: ReturnType<typeof Y.decodeUpdate>['structs'];
 }
 
 /** Receives accepted updates and stores them, in order, before handing them back to `Room.applyStored`. */
@@ -174,12 +177,13 @@ export class Room implements MessageSink {
 			// edits and offers them again when the room asks for a resync.
 			return;
 		}
-		if (!this.admission.admit(update, decoded)) {
-			// [S6] it overlaps what is held: ask for what we lack instead; the answer starts where the document ends.
+		const waiting = this.unsaved.flatMap((accepted) => (accepted.structs ? [accepted.structs] : []));
+		if (!shapeAllowed(this.doc, decoded.structs, waiting) || !this.admission.admit(update, decoded)) {
+			// [S6] it overlaps what is held, or names what we lack: ask for that instead; the answer starts where the document ends.
 			connection.send(this.syncStep1());
 			return;
 		}
-		this.accept(update, connection);
+		this.accept(update, connection, undefined, decoded.structs);
 	}
 
 	/** The server's own change (a restore, an import), made on a copy of the document: stored and sent on like an edit. */
@@ -189,8 +193,8 @@ export class Room implements MessageSink {
 	}
 
 	/** Numbers an admitted update and hands it to the sink to be stored. */
-	private accept(update: Uint8Array, origin: Connection | null, onStored?: () => void): void {
-		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, onStored };
+	private accept(update: Uint8Array, origin: Connection | null, onStored?: () => void, structs?: AcceptedUpdate['structs']): void {
+		const accepted: AcceptedUpdate = { room: this, seq: this.nextSeq++, update, origin, onStored, structs };
 		this.unsaved.push(accepted);
 		this.sink.accept(accepted);
 	}

@@ -112,3 +112,11 @@ export const IMPORT_MAX_BLOCKS = 5_000;
  * bomb, a few kilobytes that unpack to gigabytes, is stopped here before anything reads it.
  */
 export const IMPORT_MAX_UNPACKED_BYTES = 50_000_000;
+/**
+ * How deep a strategy's blocks may nest: a list nine levels deep inside a table cell is about
+ * 25. The server's renderers and the editor recurse once per level; a few thousand levels
+ * overflow the stack and would make the text unreadable for good.
+ */
+export const MAX_NESTING_DEPTH = 48;
+/** Columns or rows one table cell may span: Word allows 63 columns. Each spanned column is rendered. */
+export const MAX_TABLE_SPAN = 100;

@@ -72,6 +72,45 @@ function overlappingDeletes(document: Y.Doc): Uint8Array {
 	return Uint8Array.from(out);
 }
 
+/** New text added to a copy of the document by `change`, as one update. */
+function addedTo(document: Y.Doc, change: (fragment: Y.XmlFragment) => void): Uint8Array {
+	const copy = new Y.Doc();
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
+	const before = Y.encodeStateVector(copy);
+	copy.transact(() => change(copy.getXmlFragment('default')));
+	return Y.encodeStateAsUpdate(copy, before);
+}
+
+/** A paragraph at the bottom of 3,000 nested quotes: every later reader of the text would overflow its stack. */
+function deepNesting(document: Y.Doc): Uint8Array {
+	return addedTo(document, (fragment) => {
+		let parent: Y.XmlFragment | Y.XmlElement = fragment;
+		for (let i = 0; i < 3_000; i++) {
+			const quote = new Y.XmlElement('blockquote');
+			parent.insert(parent.length, [quote]);
+			parent = quote;
+		}
+		const paragraph = new Y.XmlElement('paragraph');
+		paragraph.insert(0, [new Y.XmlText('Deep down.')]);
+		parent.insert(0, [paragraph]);
+	});
+}
+
+/** A table cell spanning 400,000 columns, in twenty-odd bytes of attribute: each one would be drawn on every page view. */
+function wideCell(document: Y.Doc): Uint8Array {
+	return addedTo(document, (fragment) => {
+		const table = new Y.XmlElement('table');
+		const row = new Y.XmlElement('tableRow');
+		const cell = new Y.XmlElement('tableCell');
+		const paragraph = new Y.XmlElement('paragraph');
+		fragment.insert(fragment.length, [table]);
+		table.insert(0, [row]);
+		row.insert(0, [cell]);
+		cell.setAttribute('colspan', 400_000 as unknown as string);
+		cell.insert(0, [paragraph]);
+	});
+}
+
 function isSyncStep1(message: Uint8Array): boolean {
 	const decoder = decoding.createDecoder(message);
 	return decoding.readVarUint(decoder) === MESSAGE_SYNC && decoding.readVarUint(decoder) === SYNC_STEP_1;
@@ -81,7 +120,9 @@ const bombs: [string, (document: Y.Doc) => Uint8Array][] = [
 	['ten bytes whose item is its own origin', selfOrigin],
 	['seven bytes that claim 2^25 structs', structCount],
 	['a message full of subdocuments', subdocuments],
-	['a message full of overlapping delete ranges', overlappingDeletes]
+	['a message full of overlapping delete ranges', overlappingDeletes],
+	['blocks nested 3,000 deep', deepNesting],
+	['a table cell spanning 400,000 columns', wideCell]
 ];
 
 describe('decoder bombs from a writer', () => {
@@ -102,7 +143,7 @@ describe('decoder bombs from a writer', () => {
 			expect(await attacker.closed()).toBe(CLOSE.badMessage);
 			expect(performance.now() - sent).toBeLessThan(2_000);
 			expect((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(1_000) })).status).toBe(200);
-			// The guard refused it, before Yjs read a struct.
+			// A guard refused it, before anything was stored.
 			await until(() => server.output.slice(logged).some((line) => line.includes('"socket-bad-message"') && line.includes('update refused')), 'the refusal in the log');
 
 			const marker = `Still drafting after ${name}.`;

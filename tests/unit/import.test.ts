@@ -10,7 +10,7 @@ import { exportDocx } from '../../server/export/docx';
 import { docxToDocument, WordDocumentTooLarge } from '../../server/export/extract';
 import type { ExportInput } from '../../server/export/types';
 import { strategyOutline } from '../../server/seed/outlines';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../../src/lib/limits';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { testBackend } from '../helpers/backend';
 
@@ -170,6 +170,34 @@ describe('[G5] refused imports change nothing', () => {
 		expect(refusal).toMatchObject({ status: 413, message: m.error_import_too_large_unpacked({ size: IMPORT_MAX_UNPACKED_BYTES / 1_000_000 }) });
 		expect(text()).toEqual(textBefore);
 		expect(snapshots()).toHaveLength(snapshotsBefore);
+	});
+});
+
+describe('[S6] an import keeps the shape the live socket allows', () => {
+	it(`[S6] a Word cell spanning 150,000 columns comes in spanning ${MAX_TABLE_SPAN}; nesting past ${MAX_NESTING_DEPTH} levels is refused`, async () => {
+		const app = await testBackend();
+		try {
+			const user = app.users.findByEmail('author.hr@demo.local')!;
+			const author = app.sessions.validate(app.sessions.create(user.id, {}).token)!.actor;
+			const wide = await wordFile([
+				new Table({ rows: [new TableRow({ children: [new TableCell({ columnSpan: 150_000, children: [new Paragraph('Everything in one cell.')] })] })] })
+			]);
+			await app.imports.importDocx(author, 'hr-visa', { name: 'wide.docx', bytes: wide }, 'replace');
+			const spans: unknown[] = [];
+			const visit = (node: JSONContent) => {
+				if (node.type === 'tableCell') spans.push(node.attrs?.colspan);
+				node.content?.forEach(visit);
+			};
+			visit(app.collab.read('hr-visa', documentToJSON)!);
+			expect(spans).toEqual([MAX_TABLE_SPAN]);
+
+			let nested = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Deep down.')] })] })] });
+			for (let i = 0; i < 20; i++) nested = new Table({ rows: [new TableRow({ children: [new TableCell({ children: [nested] })] })] });
+			const refusal = await app.imports.importDocx(author, 'hr-visa', { name: 'deep.docx', bytes: await wordFile([nested]) }, 'replace').catch((error: unknown) => error);
+			expect(refusal).toMatchObject({ status: 422, message: m.error_import_too_deep({ max: MAX_NESTING_DEPTH }) });
+		} finally {
+			await app.close();
+		}
 	});
 });
 
