@@ -11,7 +11,8 @@ import { documentToJSON } from './document/render';
 import { exportDocx } from './export/docx';
 import { exportHtml } from './export/html';
 import { exportMarkdown } from './export/markdown';
-import { extractStrategyText } from './export/extract';
+import { extractStrategyText, WordDocumentTooLarge } from './export/extract';
+import { wordTooLarge } from './imports';
 import type { ExportInput, ExportLabels } from './export/types';
 import { AppError } from './errors';
 import { assessmentLabel, delegationName, moduleName, statusLabel } from '../src/lib/i18n/names';
@@ -137,7 +138,8 @@ export class Exports {
 		let json: JSONContent;
 		try {
 			json = await extractStrategyText(bytes);
-		} catch {
+		} catch (error) {
+			if (error instanceof WordDocumentTooLarge) throw wordTooLarge(error);
 			throw new AppError('invalid', m.error_verify_unreadable());
 		}
 		const hash = contentHash(json);

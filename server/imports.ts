@@ -46,7 +46,7 @@ export class Imports {
 		try {
 			imported = await docxToDocument(file.bytes);
 		} catch (error) {
-			if (error instanceof WordDocumentTooLarge) throw tooLarge(error);
+			if (error instanceof WordDocumentTooLarge) throw wordTooLarge(error);
 			throw new AppError('invalid', m.error_import_not_docx());
 		}
 		// Empty paragraphs are still blocks: replacing with them would wipe the strategy.
@@ -71,7 +71,8 @@ export class Imports {
 	}
 }
 
-function tooLarge(error: WordDocumentTooLarge): AppError {
+/** A Word file past the limits, in the reader's words (an import, or a file to check). */
+export function wordTooLarge(error: WordDocumentTooLarge): AppError {
 	return new AppError(
 		'payload_too_large',
 		error.limit === 'blocks'

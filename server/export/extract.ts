@@ -153,6 +153,8 @@ function markdownToDocument(source: string): JSONContent {
 export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
 	switch (detectFormat(bytes)) {
 		case 'docx': {
+			// An export of any length may be checked, but never a zip bomb.
+			await checkImportLimits(bytes, Infinity);
 			const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
 			if (text === undefined) {
 				throw new Error(
@@ -188,7 +190,7 @@ const UNFINISHED_NAME = /<[\w.:-]{0,64}$/;
  * too, and a package may keep its main part under any name. Parts are unpacked as streams that
  * stop at the limit, so a bomb never lies in memory whole.
  */
-async function checkImportLimits(bytes: Uint8Array): Promise<void> {
+async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCKS): Promise<void> {
 	// mammoth's own ZIP reader, loaded as late as mammoth for the same reason.
 	const { default: JSZip } = await import('jszip');
 	const zip = await JSZip.loadAsync(bytes);
@@ -205,7 +207,7 @@ async function checkImportLimits(bytes: Uint8Array): Promise<void> {
 			// Latin-1 keeps one character per byte: the ASCII of the tags is found whatever the encoding.
 			const text = unfinished + chunk.toString('latin1');
 			paragraphs += text.match(PARAGRAPH_START)?.length ?? 0;
-			if (paragraphs > IMPORT_MAX_BLOCKS) throw new WordDocumentTooLarge('blocks');
+			if (paragraphs > maxBlocks) throw new WordDocumentTooLarge('blocks');
 			unfinished = UNFINISHED_NAME.exec(text)?.[0] ?? '';
 		}
 	}

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import * as Y from 'yjs';
+import JSZip from 'jszip';
 import { until } from '../helpers/collab';
 import { api, signIn } from '../helpers/http';
 import { DEMO_PASSWORD } from '../helpers/server';
 import { serverForFile } from '../helpers/server-for-file';
 import { extractStrategyText } from '../../server/export/extract';
 import { contentHash } from '../../server/document/canonical';
-import { IMPORT_MAX_BYTES } from '../../src/lib/limits';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
 
 const server = serverForFile();
 
@@ -171,6 +172,14 @@ describe('importing a Word draft', () => {
 		expect(notWord.status).toBe(422);
 		const tooLarge = await upload(author, '/strategies/hr-asylum/import', new Uint8Array(IMPORT_MAX_BYTES + 1), 'huge.docx');
 		expect(tooLarge.status).toBe(413);
+		// A few hundred kilobytes that unpack past the limit: refused before anything reads them, for a reader checking a file too.
+		const zip = await JSZip.loadAsync(await wordDraft());
+		const xml = await zip.file('word/document.xml')!.async('string');
+		zip.file('word/document.xml', xml.replace('</w:body>', `${' '.repeat(IMPORT_MAX_UNPACKED_BYTES)}</w:body>`));
+		const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+		expect(bomb.byteLength).toBeLessThan(IMPORT_MAX_BYTES);
+		const observer = await signIn(server.url, 'observer@demo.local');
+		expect((await upload(observer, '/strategies/hr-asylum/verify', bomb, 'bomb.docx')).status).toBe(413);
 		expect((await upload(await signIn(server.url, 'expert.asylum@demo.local'), '/strategies/hr-asylum/import', await wordDraft(), 'draft.docx')).status).toBe(403);
 		// Someone without the right is refused before the file is read, whatever it holds.
 		const stranger = await signIn(server.url, 'author.al@demo.local');
