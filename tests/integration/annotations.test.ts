@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { until } from '../helpers/collab';
@@ -117,6 +118,27 @@ describe('benchmark annotations', () => {
 		expect(otherModule.status).toBe(422);
 		const huge = await api(server.url, author, '/strategies/ba-visa/annotations', { body: { note: 'x'.repeat(2_000_000) } });
 		expect(huge.status).toBe(413);
+		// Sent in chunks, with no length declared: the 413 comes while the body is still arriving, rather than never.
+		const status = await new Promise<number>((resolve, reject) => {
+			const request = http.request(`${server.url}/api/v1/strategies/ba-visa/annotations`, {
+				method: 'POST',
+				headers: { cookie: author, 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
+			});
+			request.on('response', (response) => resolve(response.statusCode!));
+			// The server may close the socket once it has answered; that is not the answer.
+			request.on('error', () => {});
+			let sent = 0;
+			const more = () => {
+				while (sent < 3_000_000) {
+					sent += 64_000;
+					if (!request.write('x'.repeat(64_000))) return void request.once('drain', more);
+				}
+				request.end();
+			};
+			more();
+			setTimeout(() => reject(new Error('no answer to a chunked body past the limit')), 10_000).unref();
+		});
+		expect(status).toBe(413);
 	});
 
 	it('[P4] observers may not annotate; other delegations and other modules’ experts get 403', async () => {

@@ -52,7 +52,9 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 		if (done) break;
 		size += value.byteLength;
 		if (size > limit) {
-			await reader.cancel();
+			// Neither awaited nor cancelled: waiting hangs on a chunked body, and cancelling resets the
+			// connection, so the sender may never read its 413. Node discards the rest once it is answered.
+			reader.releaseLock();
 			throw tooLarge(limit);
 		}
 		chunks.push(value);
