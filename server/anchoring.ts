@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Db } from './db/database';
-import { TextModel, type Anchor, type TextQuoteSelector } from './document/passage';
+import { TextModel, type Anchor, type Location, type TextQuoteSelector } from './document/passage';
 import { AppError } from './errors';
 import { m } from '../src/lib/paraglide/messages.js';
 
@@ -62,7 +62,19 @@ export class Anchoring {
 		this.db.transaction(() => {
 			for (const row of rows) {
 				if (!row.anchor_start || !row.anchor_end) continue;
-				const located = row.orphaned ? null : model.locate({ start: row.anchor_start, end: row.anchor_end });
+				let anchor: Anchor = { start: row.anchor_start, end: row.anchor_end };
+				let located = row.orphaned ? null : model.locate(anchor);
+				if (!located && !row.orphaned) {
+					// The editor rewrites the text it moves (two paragraphs joined, a paragraph made a
+					// heading), so the passage's characters are new ones: find the quote again before
+					// calling the passage lost.
+					const found = placeByQuote(model, row);
+					if (found) {
+						anchor = model.anchor(found);
+						this.set(row.id, anchor, found.selector);
+						located = found;
+					}
+				}
 				const selector = located?.selector ?? { exact: row.quote_exact ?? '', prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' };
 				const orphaned = located === null;
 				if (
@@ -76,7 +88,7 @@ export class Anchoring {
 				passages.set(row.id, {
 					selector,
 					orphaned,
-					anchor: orphaned ? null : { start: Buffer.from(row.anchor_start).toString('base64'), end: Buffer.from(row.anchor_end).toString('base64') }
+					anchor: orphaned ? null : { start: Buffer.from(anchor.start).toString('base64'), end: Buffer.from(anchor.end).toString('base64') }
 				});
 			}
 		})();
@@ -106,11 +118,18 @@ export class Anchoring {
 		const orphan = this.db.prepare(`UPDATE ${this.table} SET orphaned = 1 WHERE id = ?`);
 		this.db.transaction(() => {
 			for (const row of rows) {
-				const found = model.find({ exact: row.quote_exact!, prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' });
-				const loose = typeof found === 'string' ? model.find({ exact: row.quote_exact! }) : found;
-				if (typeof loose === 'string') orphan.run(row.id);
-				else this.set(row.id, model.anchor(loose), loose.selector);
+				const found = placeByQuote(model, row);
+				if (!found) orphan.run(row.id);
+				else this.set(row.id, model.anchor(found), found.selector);
 			}
 		})();
 	}
+}
+
+/** Where a row's quote reads in the text now: with its context, else alone; null unless exactly once. */
+function placeByQuote(model: TextModel, row: AnchorColumns): Location | null {
+	if (!row.quote_exact) return null;
+	const found = model.find({ exact: row.quote_exact, prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' });
+	const loose = typeof found === 'string' ? model.find({ exact: row.quote_exact }) : found;
+	return typeof loose === 'string' ? null : loose;
 }

@@ -85,6 +85,49 @@ describe('benchmark annotations', () => {
 		expect(reanchored.body).toMatchObject({ orphaned: false, selector: { exact: '2 Current situation' }, note: 'Procedures lack an effective remedy.' });
 	});
 
+	it('[N1] a passage survives the editor moving its text: two paragraphs joined, a paragraph made a heading', async () => {
+		const head = await signIn(server.url, 'head.ba@demo.local');
+		const editor = server.editor(head, 'ba-asylum');
+		await editor.synced();
+		const fragment = editor.doc.getXmlFragment('default');
+		const blocks = fragment.toArray() as Y.XmlElement[];
+		const at = blocks.findIndex((block, i) => block.nodeName === 'paragraph' && blocks[i + 1]?.nodeName === 'paragraph' && blocks[i + 1]!.length > 0);
+		const [first, second] = [blocks[at]!.get(0) as Y.XmlText, blocks[at + 1]!.get(0) as Y.XmlText];
+		const moved = plain(second);
+		const exact = moved.slice(0, 30);
+		const linked = await api(server.url, head, '/strategies/ba-asylum/annotations', {
+			body: { benchmarkId: await benchmark(head, 'ASY-02'), selector: { exact }, assessment: 'partial' }
+		});
+		expect(linked.status).toBe(201);
+		const passage = async () => (await api(server.url, head, '/strategies/ba-asylum/annotations')).body.find((a: { id: number }) => a.id === linked.body.id);
+		const stored = async (format: string, check: (text: string) => boolean) => {
+			await until(async () => check((await api(server.url, head, `/strategies/ba-asylum/content?format=${format}`)).body as string), 'the change to be stored');
+		};
+
+		// Backspace at the start of the second paragraph, as the editor writes it: its text is removed and typed again at the end of the first.
+		const before = plain(first);
+		editor.doc.transact(() => {
+			first.insert(first.length, moved);
+			fragment.delete(at + 1, 1);
+		});
+		await stored('text', (text) => text.includes(before + moved));
+		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact } });
+
+		// The joined paragraph becomes a heading: a new element with the same words.
+		const words = plain(first);
+		editor.doc.transact(() => {
+			const heading = new Y.XmlElement('heading');
+			heading.setAttribute('level', 2 as unknown as string);
+			heading.insert(0, [new Y.XmlText(words)]);
+			fragment.delete(at, 1);
+			fragment.insert(at, [heading]);
+		});
+		await stored('markdown', (text) => text.includes(`## ${words}`));
+		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact } });
+		const coverage = await api(server.url, head, '/strategies/ba-asylum/coverage');
+		expect(coverage.body.find((c: { benchmark: { code: string } }) => c.benchmark.code === 'ASY-02')).toMatchObject({ assessment: 'partial' });
+	});
+
 	it('[N1] a quote that is absent or ambiguous is refused with 422; prefix or suffix make it unique', async () => {
 		const author = await signIn(server.url, 'author.ba@demo.local');
 		const mig = await benchmark(author, 'MIG-01');
