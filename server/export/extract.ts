@@ -46,10 +46,12 @@ async function docxToHtml(bytes: Uint8Array): Promise<string> {
 		);
 		return result.value;
 	} catch (error) {
-		throw new Error(`The Word document cannot be read: ${error instanceof Error ? error.message : String(error)}`, {
-			cause: error
-		});
+		throw unreadable(error);
 	}
+}
+
+function unreadable(error: unknown): Error {
+	return new Error(`The Word document cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 /** Runs `read` on the HTML, in a window that loads nothing, navigates nowhere and runs no script. */
@@ -193,7 +195,9 @@ const UNFINISHED_NAME = /<[\w.:-]{0,64}$/;
 async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCKS): Promise<void> {
 	// mammoth's own ZIP reader, loaded as late as mammoth for the same reason.
 	const { default: JSZip } = await import('jszip');
-	const zip = await JSZip.loadAsync(bytes);
+	const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => {
+		throw unreadable(error);
+	});
 	let unpackedBytes = 0;
 	let paragraphs = 0;
 	for (const part of Object.values(zip.files)) {
