@@ -12,6 +12,42 @@ interface Place {
 /** Table attributes that multiply what every renderer draws. */
 const SPANS = new Set(['colspan', 'rowspan']);
 
+/** The items of some updates by client, in clock order, found by any clock they cover. */
+class Items {
+	private readonly byClient = new Map<number, Y.Item[]>();
+
+	constructor(structs: Iterable<Struct>) {
+		for (const struct of structs) {
+			if (!(struct instanceof Y.Item)) continue;
+			const list = this.byClient.get(struct.id.client);
+			if (list) list.push(struct);
+			else this.byClient.set(struct.id.client, [struct]);
+		}
+		for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+	}
+
+	find(id: Y.ID): Y.Item | undefined {
+		const list = this.byClient.get(id.client);
+		if (!list) return undefined;
+		let [low, high] = [0, list.length - 1];
+		while (low <= high) {
+			const middle = (low + high) >> 1;
+			const item = list[middle]!;
+			if (id.clock < item.id.clock) high = middle - 1;
+			else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+			else return item;
+		}
+		return undefined;
+	}
+}
+
+/** An item of the document (integrated): its place, counted up through its parents. */
+function placeInDocument(item: Y.Item): Place {
+	let level = 1;
+	for (let type = item.parent as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown> | null) level += 1;
+	return { level, key: item.parentSub };
+}
+
 /**
  * Refuses an update that would give the text a shape no editor makes and every reader pays for
  * (SPEC.md [S6]): elements nested past `MAX_NESTING_DEPTH` (the renderers and the editor recurse
@@ -20,57 +56,58 @@ const SPANS = new Set(['colspan', 'rowspan']);
  *
  * The update's new items are placed the way Yjs will place them: under their parent, or beside
  * the item their origin names, in the update, in the updates accepted but not yet applied
- * (`waiting`: a writer's next keystroke names its last) or in the document. Returns false when an item
- * refers to something neither holds yet (a writer that typed while resynchronising): the room
- * then asks for what it lacks, and the answer is complete.
+ * (`waiting`: a writer's next keystroke names its last) or in the document. Returns false when
+ * an item refers to something none of them holds (a writer that typed while resynchronising):
+ * the room then asks for what it lacks, and the answer is complete.
+ *
+ * Linear in the update: chains of items (a pasted page names each paragraph after the one
+ * before it) are followed in a loop, not by recursion, and each item is placed once.
  */
 export function shapeAllowed(doc: Y.Doc, structs: readonly Struct[], waiting: readonly (readonly Struct[])[] = []): boolean {
-	const own = new Map<number, Y.Item[]>();
-	for (const struct of [...waiting.flat(), ...structs]) {
-		if (!(struct instanceof Y.Item)) continue;
-		const list = own.get(struct.id.client);
-		if (list) list.push(struct);
-		else own.set(struct.id.client, [struct]);
-	}
-	const places = new Map<Y.Item, Place | 'placing'>();
-
-	/** The item of this update that holds `id`, if any. */
-	const inUpdate = (id: Y.ID): Y.Item | undefined =>
-		own.get(id.client)?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length);
-
-	const placeOfStored = (item: Y.Item): Place => {
-		let level = 0;
-		for (let type: Y.AbstractType<unknown> | null = item.parent as Y.AbstractType<unknown>; type?._item; type = type._item.parent as Y.AbstractType<unknown>) level += 1;
-		return { level: level + 1, key: item.parentSub };
-	};
+	const pending = new Items([...waiting.flat(), ...structs]);
+	const places = new Map<Y.Item, Place>();
 
 	/** Null: it refers to something not yet known. */
-	const placeOfId = (id: Y.ID): Place | null => {
-		const pending = inUpdate(id);
-		if (pending) return placeOf(pending);
-		if (id.clock >= Y.getState(doc.store, id.client)) return null;
-		const stored = Y.getItem(doc.store, id);
-		// Garbage-collected: whatever is placed beside or under it is dropped by Yjs as well.
-		return stored instanceof Y.Item ? placeOfStored(stored) : { level: 0, key: null };
-	};
-
-	const placeOf = (item: Y.Item): Place | null => {
-		const known = places.get(item);
-		if (known === 'placing') throw new Error('update refused: items that place each other');
-		if (known) return known;
-		places.set(item, 'placing');
-		let place: Place | null;
-		if (typeof item.parent === 'string') place = { level: 1, key: item.parentSub };
-		else if (item.parent instanceof Y.ID) {
-			const parent = placeOfId(item.parent);
-			place = parent && { level: parent.level + 1, key: item.parentSub };
-		} else {
-			const beside = item.origin ?? item.rightOrigin;
-			place = beside ? placeOfId(beside) : null;
+	const placeOf = (start: Y.Item): Place | null => {
+		// Follow what each item is placed by until something already placed, then place the chain back.
+		const chain: { item: Y.Item; under: boolean }[] = [];
+		const onChain = new Set<Y.Item>();
+		let item = start;
+		let reached: Place | null;
+		for (;;) {
+			const known = places.get(item);
+			if (known) {
+				reached = known;
+				break;
+			}
+			if (onChain.has(item)) throw new Error('update refused: items that place each other');
+			onChain.add(item);
+			if (typeof item.parent === 'string') {
+				places.set(item, { level: 1, key: item.parentSub });
+				reached = places.get(item)!;
+				break;
+			}
+			const under = item.parent instanceof Y.ID;
+			const next = under ? (item.parent as Y.ID) : (item.origin ?? item.rightOrigin);
+			chain.push({ item, under });
+			if (!next) return null;
+			const inUpdates = pending.find(next);
+			if (inUpdates) {
+				item = inUpdates;
+				continue;
+			}
+			if (next.clock >= Y.getState(doc.store, next.client)) return null;
+			const stored = Y.getItem(doc.store, next);
+			// Garbage-collected: whatever is placed beside or under it is dropped by Yjs as well.
+			reached = stored instanceof Y.Item ? placeInDocument(stored) : { level: 0, key: null };
+			break;
 		}
-		if (place) places.set(item, place);
-		else places.delete(item);
-		return place;
+		for (let i = chain.length - 1; i >= 0; i--) {
+			const { item: placed, under } = chain[i]!;
+			reached = under ? { level: reached.level + 1, key: placed.parentSub } : { level: reached.level, key: reached.key };
+			places.set(placed, reached);
+		}
+		return places.get(start) ?? reached;
 	};
 
 	for (const item of structs) {
