@@ -56,9 +56,10 @@ function placeInDocument(item: Y.Item): Place {
  *
  * The update's new items are placed the way Yjs will place them: under their parent, or beside
  * the item their origin names, in the update, in the updates accepted but not yet applied
- * (`waiting`: a writer's next keystroke names its last) or in the document. Returns false when
- * an item refers to something none of them holds (a writer that typed while resynchronising):
- * the room then asks for what it lacks, and the answer is complete.
+ * (`waiting`: a writer's next keystroke names its last) or in the document. An element or an
+ * attribute value that refers to something none of them holds cannot be checked: it returns false,
+ * and the room asks the writer for what it lacks (a complete answer, which can be). Text that
+ * overtook what it follows is taken, as Yjs takes it.
  *
  * Linear in the update: chains of items (a pasted page names each paragraph after the one
  * before it) are followed in a loop, not by recursion, and each item is placed once.
@@ -113,7 +114,12 @@ export function shapeAllowed(doc: Y.Doc, structs: readonly Struct[], waiting: re
 	for (const item of structs) {
 		if (!(item instanceof Y.Item) || item.id.clock + item.length <= Y.getState(doc.store, item.id.client)) continue;
 		const place = placeOf(item);
-		if (!place) return false;
+		if (!place) {
+			// Yjs parks what it cannot place yet (an update that overtook the one before it). Text
+			// cannot change the text's shape; an element or an attribute value could, once placed.
+			if (item.content instanceof Y.ContentType || item.content instanceof Y.ContentAny) return false;
+			continue;
+		}
 		if (item.content instanceof Y.ContentType && place.level > MAX_NESTING_DEPTH) {
 			throw new Error(`update refused: blocks nested more than ${MAX_NESTING_DEPTH} deep`);
 		}

@@ -86,11 +86,14 @@ describe('the shape of the text [S6]', () => {
 		expect(shapeAllowed(server, paste.structs)).toBe(true);
 	});
 
-	it('[S6] a keystroke may name the writer’s previous one, still waiting to be stored; naming something unknown asks for a resync', () => {
+	it('[S6] a keystroke may name the writer’s previous one, still waiting to be stored; an element naming something unknown asks for a resync, text is taken', () => {
 		const { server, writer } = pair();
 		const first = change(writer, (fragment) => fragment.insert(0, [new Y.XmlElement('paragraph')]));
 		const second = change(writer, (fragment) => (fragment.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Typed next.')]));
 		expect(shapeAllowed(server, second.structs, [first.structs])).toBe(true);
 		expect(shapeAllowed(server, second.structs)).toBe(false);
+		// Text that overtook the update it follows (writers sharing one replica, as the benchmark's do): Yjs parks it, nothing to check.
+		const third = change(writer, (fragment) => ((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'More. '));
+		expect(shapeAllowed(server, third.structs)).toBe(true);
 	});
 });
