@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import type { Audit } from './audit';
 import type { Strategies } from './strategies';
-import type { Snapshots } from './snapshots';
+import { nameAbout, type Snapshots } from './snapshots';
 import type { Annotations } from './annotations';
 import type { Comments } from './comments';
 import type { Actor } from './auth/policy';
@@ -57,7 +57,7 @@ export class Imports {
 		return this.text.oneAtATime(strategy.id, async () => {
 			// Asked again: the strategy may have been locked while the file was read or an earlier rewrite ran.
 			this.strategies.authorize(actor, 'import', strategy.id);
-			this.snapshots.store(strategy.id, `Before importing “${file.name}”`, 'pre-restore', actor.id);
+			this.snapshots.store(strategy.id, nameAbout('Before importing', file.name), 'pre-restore', actor.id);
 			const current = this.text.read(strategy.id, documentToJSON)!;
 			const target: JSONContent = mode === 'replace' ? { type: 'doc', content } : { type: 'doc', content: [...(current.content ?? []), ...content] };
 			await rewriteText(this.text, strategy.id, target);

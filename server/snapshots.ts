@@ -13,6 +13,7 @@ import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
 import { AppError } from './errors';
 import { m } from '../src/lib/paraglide/messages.js';
+import { SNAPSHOT_NAME_MAX_LENGTH } from '../src/lib/limits';
 import type { JSONContent } from '@tiptap/core';
 
 export type SnapshotKind = 'manual' | 'auto' | 'pre-restore' | 'lock';
@@ -168,7 +169,7 @@ export class Snapshots {
 		return this.text.oneAtATime(strategy.id, async () => {
 			// Asked again: the strategy may have been locked while an earlier rewrite ran.
 			this.strategies.authorize(actor, 'restore', strategy.id);
-			const preRestore = this.store(strategy.id, `Before restoring “${target.name}”`, 'pre-restore', actor.id);
+			const preRestore = this.store(strategy.id, nameAbout('Before restoring', target.name), 'pre-restore', actor.id);
 
 			await rewriteText(this.text, strategy.id, JSON.parse(target.rendering) as JSONContent);
 
@@ -187,4 +188,13 @@ export class Snapshots {
 			which === 'current' ? this.text.read(strategy.id, documentToJSON)! : (JSON.parse(this.row(strategy.id, which).rendering) as JSONContent);
 		return { from, to, ...diffDocuments(version(from), version(to)) };
 	}
+}
+
+/**
+ * A name the server gives a snapshot about something else ("Before restoring “…”"), within the
+ * limit a person's name has: restoring the copy of a restore would otherwise nest names for ever.
+ */
+export function nameAbout(what: string, name: string): string {
+	const room = SNAPSHOT_NAME_MAX_LENGTH - what.length - 3;
+	return `${what} “${name.length > room ? `${name.slice(0, room - 1)}…` : name}”`;
 }

@@ -140,11 +140,33 @@ export const benchmarkInput = z.object({
 });
 
 /** Lock, sign and unlock ask for the password again; a missing one is a 401 (SPEC.md [A8]), not a form error. */
-export const lockRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), name: z.string().trim().max(SNAPSHOT_NAME_MAX_LENGTH).optional() });
+export const lockRequest = z.object({
+	password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+	name: z
+		.string()
+		.transform((name) => name.replace(BIDI_CONTROLS, '').trim())
+		.pipe(z.string().max(SNAPSHOT_NAME_MAX_LENGTH))
+		.optional()
+});
 export const signRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), statement: z.string().trim().max(NOTE_MAX_LENGTH).optional() });
 export const unlockRequest = z.object({ password: z.string().max(PASSWORD_MAX_LENGTH).optional(), reason: z.string().max(NOTE_MAX_LENGTH).optional() });
 
-export const newSnapshot = z.object({ name: z.string().trim().min(1, { error: () => m.validation_snapshot_name() }).max(SNAPSHOT_NAME_MAX_LENGTH) });
+/** Characters that reorder what follows them: "evil" shown as "live". A name never needs them. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** What takes no room on screen: a name made only of these is an invisible, unclickable entry. */
+const INVISIBLE = /[\s\u200B-\u200D\u2060\uFEFF]/g;
+
+export const newSnapshot = z.object({
+	name: z
+		.string()
+		.transform((name) => name.replace(BIDI_CONTROLS, '').trim())
+		.pipe(
+			z
+				.string()
+				.max(SNAPSHOT_NAME_MAX_LENGTH)
+				.refine((name) => name.replace(INVISIBLE, '') !== '', { error: () => m.validation_snapshot_name() })
+		)
+});
 
 /** Form data as a plain object of strings (files and repeated fields are not used by these forms). */
 export function formObject(data: FormData): Record<string, string> {

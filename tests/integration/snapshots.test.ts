@@ -30,6 +30,10 @@ describe('snapshots', () => {
 		expect(markdown.body.content).toContain('## 1 Introduction');
 		expect((await api(server.url, author, `/strategies/al-visa/snapshots/${taken.body.id}?format=pdf`)).status).toBe(400);
 		expect((await api(server.url, author, '/strategies/al-visa/snapshots', { body: { name: '  ' } })).status).toBe(422);
+		// A name nobody can see or click is no name; one that reverses what follows it ("evil" shown as "live") loses the reversal.
+		expect((await api(server.url, author, '/strategies/al-visa/snapshots', { body: { name: '\u200B\u200B \uFEFF' } })).status).toBe(422);
+		const reversed = await api(server.url, author, '/strategies/al-visa/snapshots', { body: { name: 'Draft \u202Elive\u202C' } });
+		expect(reversed.body.name).toBe('Draft live');
 	});
 
 	it('[V1] experts and observers may read snapshots but not take them; other delegations not even read', async () => {
@@ -83,6 +87,13 @@ describe('snapshots', () => {
 		expect(await text(author, 'mk-asylum')).toContain('A paragraph that the restore will take away.');
 		const kinds = (await api(server.url, author, '/strategies/mk-asylum/snapshots')).body.map((s: { kind: string }) => s.kind);
 		expect(kinds.filter((k: string) => k === 'pre-restore')).toHaveLength(2);
+		// Copies of copies keep within the length of a name.
+		const longest = await api(server.url, author, '/strategies/mk-asylum/snapshots', { body: { name: 'N'.repeat(200) } });
+		const copy = await api(server.url, head, `/strategies/mk-asylum/snapshots/${longest.body.id}/restore`, { method: 'POST' });
+		const copyOfCopy = await api(server.url, head, `/strategies/mk-asylum/snapshots/${copy.body.preRestore.id}/restore`, { method: 'POST' });
+		expect(copy.body.preRestore.name.length).toBeLessThanOrEqual(200);
+		expect(copyOfCopy.body.preRestore.name).toMatch(/^Before restoring “Before restoring “N+…”$/);
+		expect(copyOfCopy.body.preRestore.name.length).toBeLessThanOrEqual(200);
 	});
 
 	it('[V4] annotations whose text comes back are placed again; the others stay orphaned', async () => {
