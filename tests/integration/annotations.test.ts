@@ -217,7 +217,10 @@ describe('benchmark annotations', () => {
 
 		const csv = await fetch(`${server.url}/api/v1/matrix?format=csv`, { headers: { cookie: head, 'accept-language': 'en' } });
 		expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-		const text = await csv.text();
+		const bytes = new Uint8Array(await csv.arrayBuffer());
+		// A byte-order mark first, so that Excel reads the names as UTF-8.
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const text = new TextDecoder().decode(bytes);
 		expect(text.split('\r\n')[0]).toBe('Module,Code,Benchmark,Albania,Bosnia and Herzegovina,Croatia,North Macedonia,Serbia and Montenegro');
 		expect(text).toMatch(/Visa,VIS-02,[^\r]*,,,,Gap \(1\),/);
 	});
