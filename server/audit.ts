@@ -37,7 +37,6 @@ export interface AuditFilter {
 	/** Inclusive bounds, milliseconds since the epoch. */
 	from?: number;
 	to?: number;
-	limit?: number;
 }
 
 export interface AuditRecord {
@@ -49,8 +48,8 @@ export interface AuditRecord {
 	details: Record<string, unknown>;
 }
 
-/** Rows one query returns at most: filters narrow a long record down, nobody pages through it. */
-const AUDIT_PAGE = 5_000;
+/** Rows a page or the JSON API shows at most: filters narrow a long record down, nobody pages through it. The CSV has them all. */
+export const AUDIT_PAGE = 5_000;
 
 export interface AuditEntry {
 	userId: number | null;
@@ -76,7 +75,7 @@ export class Audit {
 	 * The record, newest first, as far as the actor may read it (SPEC.md [P8]): admins see
 	 * everything, a head of delegation the rows about their delegation's strategies.
 	 */
-	list(actor: Actor, filter: AuditFilter = {}): AuditRecord[] {
+	list(actor: Actor, filter: AuditFilter = {}, { whole = false } = {}): AuditRecord[] {
 		const all = can(actor, 'read-audit', { kind: 'programme' });
 		const delegations = DELEGATION_CODES.filter((code) => can(actor, 'read-audit', { kind: 'delegation', delegation: code }));
 		if (!all && delegations.length === 0) throw new AppError('forbidden', m.error_audit_forbidden());
@@ -102,7 +101,8 @@ export class Audit {
 				 LEFT JOIN users ON users.id = audit_log.user_id
 				 ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT ?`
 			)
-			.all(...values, Math.min(filter.limit ?? AUDIT_PAGE, AUDIT_PAGE)) as {
+			// SQLite reads a negative LIMIT as none.
+			.all(...values, whole ? -1 : AUDIT_PAGE) as {
 			id: number;
 			at: number;
 			user_id: number | null;

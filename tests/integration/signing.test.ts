@@ -3,6 +3,8 @@ import { paragraphUpdate, RawClient, serverDocument, until, type Editor } from '
 import { api, signIn } from '../helpers/http';
 import { DEMO_PASSWORD } from '../helpers/server';
 import { serverForFile } from '../helpers/server-for-file';
+import { inProcessServer } from '../helpers/in-process';
+import { AUDIT_PAGE } from '../../server/audit';
 import type { RoomState } from '../../src/lib/collab/protocol';
 
 const server = serverForFile();
@@ -146,6 +148,23 @@ describe('signing and unlocking', () => {
 		expect(both.map((answer) => answer.status).sort()).toEqual([200, 409]);
 		expect(both.find((answer) => answer.status === 409)!.body.error.code).toBe('not_locked');
 		expect((await api(server.url, head, '/strategies/al-visa')).body.status).toBe('draft');
+	});
+});
+
+describe('a long audit record', () => {
+	it('[G7] a page shows the newest 5,000 entries and says so; the CSV has every one', async () => {
+		const local = await inProcessServer();
+		try {
+			const { audit, users } = local.app;
+			const admin = users.actor(users.findByEmail('admin@demo.local')!.id)!;
+			for (let i = 0; i < AUDIT_PAGE + 10; i++) audit.record({ userId: admin.id, action: 'role-granted', details: { i } });
+			const total = audit.list(admin, {}, { whole: true }).length;
+			expect(total).toBeGreaterThan(AUDIT_PAGE + 10);
+			expect(audit.list(admin)).toHaveLength(AUDIT_PAGE);
+			expect(audit.list(admin)[0]!.details).toEqual({ i: AUDIT_PAGE + 9 });
+		} finally {
+			await local.close();
+		}
 	});
 });
 

@@ -1,4 +1,5 @@
 import { backend } from '$server/registry';
+import { AUDIT_PAGE } from '$server/audit';
 import { orErrorPage, signedIn } from '$lib/server/access';
 import { auditFilter } from '$lib/server/audit-filter';
 import type { PageServerLoad } from './$types';
@@ -12,6 +13,7 @@ export const load: PageServerLoad = (event) => {
 		const records = audit.list(actor, filter);
 		return {
 			records,
+			truncated: records.length === AUDIT_PAGE,
 			filter: Object.fromEntries(event.url.searchParams),
 			strategies: strategies.readableBy(actor).map(({ id, title }) => ({ id, title })),
 			people: users.list().map(({ id, name }) => ({ id, name }))
