@@ -220,9 +220,11 @@ export class Comments {
 	edit(actor: Actor, strategyId: string, commentId: number, input: { body: string; mentions?: number[] }): void {
 		const strategy = this.strategies.authorize(actor, 'comment', strategyId);
 		const row = this.own(actor, strategy.id, commentId);
-		const mentions = this.checkMentions(strategy, input.mentions ?? []);
+		// Without `mentions` the people mentioned stay: an edit of the words alone keeps them.
+		const mentions = input.mentions === undefined ? undefined : this.checkMentions(strategy, input.mentions);
 		this.db.transaction(() => {
 			this.db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?').run(input.body, Date.now(), commentId);
+			if (!mentions) return;
 			this.db.prepare('DELETE FROM comment_mentions WHERE comment_id = ?').run(commentId);
 			const mention = this.db.prepare('INSERT INTO comment_mentions (comment_id, user_id) VALUES (?, ?)');
 			for (const userId of mentions) mention.run(commentId, userId);

@@ -62,6 +62,14 @@ describe('comment threads', () => {
 		const mentioned = await api(server.url, author, '/strategies/cs-visa/comments', { body: { body: `@${expert.name} could you check?`, mentions: [expert.id] } });
 		expect(mentioned.status).toBe(201);
 		expect(mentioned.body.mentions).toEqual([{ id: expert.id, name: 'Katarina Weiss', email: 'expert.visa@demo.local' }]);
+		// Correcting the words alone keeps who is mentioned; sending `mentions` replaces them.
+		const thread = async () =>
+			(await api(server.url, author, '/strategies/cs-visa/comments')).body.find((t: { id: number }) => t.id === mentioned.body.id);
+		const path = `/strategies/cs-visa/comments/${mentioned.body.id}`;
+		expect((await api(server.url, author, path, { method: 'PATCH', body: { body: `@${expert.name} could you check? (typo fixed)` } })).status).toBe(200);
+		expect((await thread()).mentions).toEqual([expect.objectContaining({ id: expert.id })]);
+		await api(server.url, author, path, { method: 'PATCH', body: { body: 'No one in particular.', mentions: [] } });
+		expect((await thread()).mentions).toEqual([]);
 		const albanian = (await api(server.url, await signIn(server.url, 'admin@demo.local'), '/strategies/al-visa/people')).body.find(
 			(p: { email: string }) => p.email === 'author.al@demo.local'
 		);
