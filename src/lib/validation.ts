@@ -127,8 +127,9 @@ export const benchmarkInput = z.object({
 	module: z.enum(MODULES),
 	title: z.string().trim().min(1).max(NAME_MAX_LENGTH),
 	instrument: z.string().trim().min(1).max(1_000),
+	// Optional: not every benchmark is a piece of EU law with a CELEX number.
 	celex: z.preprocess(
-		(value) => (value === '' ? null : value),
+		(value) => (value === '' || value === undefined ? null : value),
 		z
 			.string()
 			.trim()

@@ -280,6 +280,13 @@ describe('the benchmark catalogue', () => {
 		expect(created.status).toBe(201);
 		expect((await api(server.url, admin, '/benchmarks', { body: draft })).status).toBe(409);
 		expect((await api(server.url, admin, '/benchmarks', { body: { ...draft, code: 'mig 1' } })).status).toBe(422);
+		// A CELEX number is optional (a practice or a standard has none), and an edit of the title leaves it be.
+		const { celex: _none, ...withoutCelex } = { ...draft, code: 'MIG-98' };
+		const practice = await api(server.url, admin, '/benchmarks', { body: withoutCelex });
+		expect([practice.status, practice.body.celex]).toEqual([201, null]);
+		const law = await api(server.url, admin, '/benchmarks', { body: { ...draft, code: 'MIG-97', celex: '32003L0086' } });
+		const retitled = await api(server.url, admin, `/benchmarks/${law.body.id}`, { method: 'PATCH', body: { title: 'Family reunification' } });
+		expect(retitled.body).toMatchObject({ title: 'Family reunification', celex: '32003L0086' });
 
 		const head = await signIn(server.url, 'head.hr@demo.local');
 		const annotation = await api(server.url, head, '/strategies/hr-migration/annotations', {
