@@ -136,9 +136,11 @@ export class Sessions {
 		return this.db.transaction(() => checks.map(({ sessionId, active }) => this.stillValid(sessionId, active)))();
 	}
 
-	end(sessionId: string): void {
+	/** Ends one session; returns whose it was, or undefined when there was no such session. */
+	end(sessionId: string): number | undefined {
 		const userId = this.db.prepare('DELETE FROM sessions WHERE id = ? RETURNING user_id').pluck().get(sessionId) as number | undefined;
 		if (userId !== undefined) this.bus.emit('sessions-ended', userId);
+		return userId;
 	}
 
 	endAllFor(userId: number): number {

@@ -101,10 +101,18 @@ describe('administration', () => {
 		expect(users).toContain('head.al@demo.local');
 	});
 
-	it('[P6] the admin sees active sessions', async () => {
-		await signIn(server.url, 'expert.migration@demo.local');
+	it('[P6] the admin sees active sessions and ends one; the record says whose it was, and an unknown one is 404', async () => {
+		const expert = await signIn(server.url, 'expert.migration@demo.local');
 		const html = await (await page(admin, '/admin/sessions')).text();
 		expect(html).toContain('expert.migration@demo.local');
+		const sessionId = decodeURIComponent(expert.split('=')[1]!).split('.')[0]!;
+		expect((await postForm(server.url, admin, '/admin/sessions?/end', { id: sessionId })).status).toBe(200);
+		expect((await api(server.url, expert, '/strategies')).status).toBe(401);
+		const ended = (await api(server.url, admin, '/audit?action=sessions-ended')).body[0];
+		expect(ended.details).toEqual({ sessionId, user: 'expert.migration@demo.local' });
+		const unknown = await postForm(server.url, admin, '/admin/sessions?/end', { id: 'made-up-session' });
+		expect(unknown.status).toBe(404);
+		expect(await unknown.text()).toContain('That session has already ended.');
 	});
 });
 

@@ -14,8 +14,10 @@ export const actions: Actions = {
 		const actor = administrator(event);
 		const id = (await event.request.formData()).get('id');
 		if (typeof id !== 'string' || id === '') return fail(422, { message: m.validation_choose_session() });
-		backend().sessions.end(id);
-		backend().audit.record({ userId: actor.id, action: 'sessions-ended', details: { sessionId: id } });
+		const { sessions, users, audit } = backend();
+		const owner = sessions.end(id);
+		if (owner === undefined) return fail(404, { message: m.error_session_gone() });
+		audit.record({ userId: actor.id, action: 'sessions-ended', details: { sessionId: id, user: users.get(owner).email } });
 		return { done: m.session_ended() };
 	}
 };
