@@ -187,9 +187,13 @@ describe('the audit record', () => {
 		expect(mine.body.every((r: { strategyId?: string }) => r.strategyId?.startsWith('mk-'))).toBe(true);
 		const filtered = await api(server.url, admin, '/audit?action=strategy-signed&strategyId=mk-visa');
 		expect(filtered.body).toHaveLength(1);
-		const today = new Date().toISOString().slice(0, 10);
+		// A bare date is a day in Central European Time, where the page shows the times.
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date());
 		expect((await api(server.url, admin, `/audit?from=${today}&to=${today}&action=strategy-signed`)).body).toHaveLength(1);
+		const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Belgrade' }).format(new Date(Date.now() + 86_400_000));
+		expect((await api(server.url, admin, `/audit?from=${tomorrow}&action=strategy-signed`)).body).toHaveLength(0);
 		expect((await api(server.url, admin, '/audit?from=not-a-date')).status).toBe(400);
+		expect((await api(server.url, admin, '/audit?userId=abc')).status).toBe(400);
 		expect((await api(server.url, await signIn(server.url, 'author.mk@demo.local'), '/audit')).status).toBe(403);
 		expect((await api(server.url, await signIn(server.url, 'observer@demo.local'), '/audit')).status).toBe(403);
 		const csv = await fetch(`${server.url}/api/v1/audit?format=csv`, { headers: { cookie: admin } });
