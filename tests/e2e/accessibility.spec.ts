@@ -1,15 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test } from '@playwright/test';
+import { seriousViolations, signInAs } from './helpers';
 import mk from '../../messages/mk.json' with { type: 'json' };
-
-/** Serious and critical WCAG 2.1 A/AA violations on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
 
 for (const locale of ['en', 'mk'] as const) {
 	test.describe(`every page passes axe in ${locale}`, () => {

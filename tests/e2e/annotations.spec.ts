@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy } from './helpers';
+import { openStrategy, seriousViolations } from './helpers';
 
 
 /** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
@@ -63,6 +63,8 @@ test('[N3] a comment thread on a passage is replied to and resolved', async ({ b
 	await expect(thread).toBeVisible();
 	await expect(head.locator('.ProseMirror .passage-comment', { hasText: '3 EU standards and benchmarks' })).toBeVisible();
 	await thread.getByLabel('Reply (type @ to mention someone)').fill('Added under objective 2. @Katarina');
+	await expect(thread.getByRole('option', { name: 'Katarina Weiss' })).toBeVisible();
+	expect(await seriousViolations(head)).toEqual([]);
 	await head.keyboard.press('Enter');
 	await thread.getByRole('button', { name: 'Reply' }).click();
 	await expect(thread).toContainText('Added under objective 2. @Katarina Weiss');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../../playwright.config';
 
@@ -18,4 +19,12 @@ export async function openStrategy(browser: Browser, email: string, strategyId: 
 	await page.goto(`/strategies/${strategyId}`);
 	await expect(page.locator('.ProseMirror')).toBeVisible();
 	return page;
+}
+
+/** Serious and critical WCAG 2.1 A/AA violations on the page as it stands. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
