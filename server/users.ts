@@ -160,6 +160,8 @@ export class Users {
 	/** A one-time link for the user to choose their own password; the token is shown once and stored hashed. */
 	createPasswordLink(userId: number, by: number | null): { token: string; expiresAt: number } {
 		const user = this.get(userId);
+		// The person could set a password and then not sign in with it.
+		if (!user.active) throw new AppError('conflict', m.error_account_deactivated());
 		const link = newBearerToken();
 		const now = Date.now();
 		const expiresAt = now + PASSWORD_LINK_LIFETIME_MS;
@@ -188,7 +190,9 @@ export class Users {
 		if (row.used_at !== null || row.expires_at <= Date.now()) {
 			throw new AppError('link_expired', m.error_link_expired());
 		}
-		return this.get(row.user_id);
+		const user = this.get(row.user_id);
+		if (!user.active) throw new AppError('conflict', m.error_account_deactivated());
+		return user;
 	}
 
 	async redeemPasswordLink(token: string, password: string): Promise<User> {

@@ -63,6 +63,16 @@ describe('administration', () => {
 		expect((await page(admin, '/admin/users')).status).toBe(200);
 	});
 
+	it('[P6] a deactivated account gets no set-password link, and one sent before no longer works', async () => {
+		const { userId, link } = await createUser('leaving.soon@demo.local', 'Leaving Soon');
+		expect((await postForm(server.url, admin, `/admin/users/${userId}?/deactivate`, {})).status).toBe(200);
+		const refused = await postForm(server.url, admin, `/admin/users/${userId}?/link`, {});
+		expect(refused.status).toBe(409);
+		expect(await refused.text()).toContain('This account is deactivated');
+		const opened = await fetch(`${server.url}${new URL(link).pathname}`);
+		expect(await opened.text()).toContain('This account is deactivated');
+	});
+
 	it('[P6] a role with the wrong scope is refused with a message', async () => {
 		const { userId } = await createUser('wrong.scope@demo.local', 'Wrong Scope');
 		const response = await postForm(server.url, admin, `/admin/users/${userId}?/grant`, { role: 'author', module: 'visa' });
