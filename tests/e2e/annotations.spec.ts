@@ -41,6 +41,15 @@ test('[N1] an expert links a passage to a benchmark; the author’s open page sh
 	const entry = author.getByRole('tabpanel').getByRole('listitem').filter({ hasText: 'ASY-07' });
 	await expect(entry).toContainText('Subsidiary protection is missing from the law.');
 	await expect(entry).toContainText('Thomas Keller');
+	// The author types just before the passage and just after it: the highlight keeps exactly its words.
+	await selectPhrase(author, '2.1 Legal framework');
+	await author.keyboard.press('ArrowLeft');
+	await author.keyboard.type('Draft: ');
+	await selectPhrase(author, '2.1 Legal framework');
+	await author.keyboard.press('ArrowRight');
+	await author.keyboard.type(' (revised)');
+	await expect(author.locator('.ProseMirror h3', { hasText: 'Draft: 2.1 Legal framework (revised)' })).toBeVisible();
+	await expect(highlight).toHaveText('2.1 Legal framework');
 	await author.getByRole('tab', { name: /Coverage/ }).click();
 	await expect(author.getByRole('tabpanel')).toContainText('1 of 10 benchmarks addressed');
 	await author.context().close();

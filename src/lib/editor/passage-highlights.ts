@@ -33,7 +33,8 @@ export function highlightRange(state: EditorState, anchor: Highlight['anchor']):
 /**
  * Annotations and comments drawn over the text as decorations, never as marks: they are not
  * part of the document, and another person's edits move them with the text. The set is
- * rebuilt from the relative positions after every change, remote ones included.
+ * rebuilt from the relative positions after every change that comes through Yjs, and mapped
+ * through one's own.
  */
 export const PassageHighlights = Extension.create<{ onActivate: (key: string) => void }>({
 	name: 'passageHighlights',
@@ -73,7 +74,10 @@ export const PassageHighlights = Extension.create<{ onActivate: (key: string) =>
 						const meta = tr.getMeta(passageHighlightsKey) as { highlights?: Highlight[]; active?: string | null } | undefined;
 						if (meta?.highlights) highlights = meta.highlights;
 						if (meta && 'active' in meta) active = meta.active ?? null;
-						return meta || tr.docChanged ? build(state) : set.map(tr.mapping, tr.doc);
+						// One's own typing reaches Yjs only after this runs: the positions would still read the
+						// text before it. Those edits are mapped; changes that come from Yjs (others, undo) are read.
+						const fromYjs = (tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
+						return meta || (tr.docChanged && fromYjs) ? build(state) : set.map(tr.mapping, tr.doc);
 					}
 				},
 				props: {
