@@ -25,12 +25,18 @@ export class StrategyNotes {
 
 	async start(): Promise<void> {
 		this.events = new EventSource(`/api/v1/strategies/${this.strategyId}/events`);
+		let reopened = false;
+		// Back after a break (the network, a sleeping laptop): what changed meanwhile was not heard.
+		this.events.onopen = () => {
+			if (reopened) void this.reloadPage();
+			reopened = true;
+		};
 		this.events.onmessage = (message) => {
 			const event = JSON.parse(message.data as string) as StrategyEvent;
 			if (event.type === 'annotations') void this.loadAnnotations();
 			else if (event.type === 'comments') void this.loadThreads();
 			// Locked, signed or unlocked elsewhere: the page's status, lock, signatures and actions change with it.
-			else if (event.type === 'status') void invalidateAll();
+			else if (event.type === 'status') void this.reloadPage();
 		};
 		await Promise.all([this.loadAnnotations(), this.loadThreads(), this.loadPeople()]);
 	}
@@ -50,6 +56,19 @@ export class StrategyNotes {
 
 	private async loadPeople(): Promise<void> {
 		this.people = await apiFetch<Person[]>(`/strategies/${this.strategyId}/people`);
+	}
+
+	/**
+	 * Reloads the page's data, only once the server answers: a reload that fails (offline) would
+	 * replace the page, and the editor with its unsent words, by an error page.
+	 */
+	private async reloadPage(): Promise<void> {
+		try {
+			await apiFetch(`/strategies/${this.strategyId}`);
+		} catch {
+			return;
+		}
+		await invalidateAll();
 	}
 
 	stop(): void {
