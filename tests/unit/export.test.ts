@@ -8,51 +8,10 @@ import { exportDocx } from '../../server/export/docx';
 import { detectFormat, docxToDocument, extractStrategyText, type ExportFormat } from '../../server/export/extract';
 import { exportHtml } from '../../server/export/html';
 import { exportMarkdown } from '../../server/export/markdown';
-import type { ExportInput, ExportLabels } from '../../server/export/types';
+import type { ExportInput } from '../../server/export/types';
 import { strategyOutline } from '../../server/seed/outlines';
 import { DELEGATION_CODES, MODULES } from '../../src/lib/vocabulary';
-
-const LABELS: ExportLabels = {
-	delegation: 'Delegation',
-	module: 'Module',
-	version: 'Version',
-	status: 'Status',
-	contentHash: 'Content hash',
-	exportedAt: 'Exported',
-	signaturesTitle: 'Signatures',
-	signedBy: 'Signed by',
-	signedAt: 'Signed at',
-	statement: 'Statement',
-	superseded: 'Superseded',
-	annexTitle: 'Annex: benchmark annotations',
-	benchmark: 'Benchmark',
-	assessment: 'Assessment',
-	passage: 'Passage',
-	note: 'Note',
-	orphaned: 'passage no longer in the text',
-	noSignatures: 'No signatures yet.',
-	page: 'Page'
-};
-
-function exportInput(json: JSONContent, more: Partial<ExportInput> = {}): ExportInput {
-	return {
-		json,
-		title: 'National EU Alignment Strategy',
-		delegationName: 'Albania',
-		moduleName: 'Asylum',
-		partner: 'UNHCR',
-		versionLabel: 'Current text',
-		statusLabel: 'Draft',
-		signed: false,
-		contentHash: contentHash(json),
-		exportedAt: '27 Nov 2026, 09:14',
-		signatures: [],
-		annotations: [],
-		labels: LABELS,
-		lang: 'en',
-		...more
-	};
-}
+import { exportInput } from '../helpers/export-input';
 
 const encoder = new TextEncoder();
 

@@ -13,46 +13,17 @@ import { strategyOutline } from '../../server/seed/outlines';
 import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../../src/lib/limits';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { testBackend } from '../helpers/backend';
+import { exportInput } from '../helpers/export-input';
 
 const OUTLINE = strategyOutline('al', 'asylum');
 
 /** A signed export with an annex: everything the exporter writes around the strategy text. */
-const EXPORT: ExportInput = {
-	json: OUTLINE,
-	title: 'National EU Alignment Strategy',
-	delegationName: 'Albania',
-	moduleName: 'Asylum',
-	partner: 'UNHCR',
-	versionLabel: 'Current text',
+const EXPORT: ExportInput = exportInput(OUTLINE, {
 	statusLabel: 'Signed',
 	signed: true,
-	contentHash: contentHash(OUTLINE),
-	exportedAt: '27 Nov 2026, 09:14',
 	signatures: [{ name: 'Ana Head', signedAt: '1 Dec 2026, 10:00', statement: 'Approved for the ministry.', contentHash: contentHash(OUTLINE), superseded: false }],
-	annotations: [{ code: 'A1', title: 'Reception', assessmentLabel: 'Gap', exact: 'a deleted passage', note: 'Check the reception centres.', orphaned: true }],
-	labels: {
-		delegation: 'Delegation',
-		module: 'Module',
-		version: 'Version',
-		status: 'Status',
-		contentHash: 'Content hash',
-		exportedAt: 'Exported',
-		signaturesTitle: 'Signatures',
-		signedBy: 'Signed by',
-		signedAt: 'Signed at',
-		statement: 'Statement',
-		superseded: 'Superseded',
-		annexTitle: 'Annex: benchmark annotations',
-		benchmark: 'Benchmark',
-		assessment: 'Assessment',
-		passage: 'Passage',
-		note: 'Note',
-		orphaned: 'passage no longer in the text',
-		noSignatures: 'No signatures yet.',
-		page: 'Page'
-	},
-	lang: 'en'
-};
+	annotations: [{ code: 'A1', title: 'Reception', assessmentLabel: 'Gap', exact: 'a deleted passage', note: 'Check the reception centres.', orphaned: true }]
+});
 
 /** What the exporter writes outside the strategy text, and what must never come back in. */
 const AROUND_THE_TEXT = ['Delegation', 'Signed by', 'Ana Head', 'Approved for the ministry.', 'Annex: benchmark annotations', 'Check the reception centres.', EXPORT.contentHash];
