@@ -28,7 +28,7 @@ export class StrategyNotes {
 		let reopened = false;
 		// Back after a break (the network, a sleeping laptop): what changed meanwhile was not heard.
 		this.events.onopen = () => {
-			if (reopened) void this.reloadPage();
+			if (reopened) void Promise.all([this.loadAnnotations(), this.loadThreads(), this.reloadPage()]).catch(() => {});
 			reopened = true;
 		};
 		this.events.onmessage = (message) => {
