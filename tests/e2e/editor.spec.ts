@@ -77,6 +77,43 @@ test('[S3] offline edits stay in the browser, survive closing the page, and merg
 	await head.context().close();
 });
 
+test('[D10] words typed offline in a paragraph someone deleted meanwhile come back to their writer, who puts them back', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.al@demo.local', 'al-asylum');
+	const head = await openStrategy(browser, 'head.al@demo.local', 'al-asylum');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	const introduction = (page: Page) => page.locator('.ProseMirror h2', { hasText: '1 Introduction' }).locator('xpath=following-sibling::p[1]');
+	const opening = (await introduction(head).textContent())!.slice(0, 40);
+
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await introduction(author).click();
+	await author.keyboard.type(` offline words ${run} `);
+
+	// Meanwhile the head empties the paragraph and removes it.
+	await introduction(head).click({ clickCount: 3 });
+	await head.keyboard.press('Backspace');
+	await head.keyboard.press('Backspace');
+	await expect.poll(() => editorText(head)).not.toContain(opening);
+	await expect(head.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await author.context().setOffline(false);
+	const rescued = author.getByRole('region', { name: 'Your words from a deleted paragraph' });
+	// The paragraph as the author had it, their words marked.
+	await expect(rescued.locator('blockquote')).toContainText(opening);
+	await expect(rescued.locator('blockquote')).toContainText(`offline words ${run}`);
+	await expect(rescued.locator('blockquote mark').first()).toBeVisible();
+	await expect.poll(() => editorText(author)).not.toContain(`offline words ${run}`);
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await rescued.getByRole('button', { name: 'Put back below the cursor' }).click();
+	await expect(rescued).toHaveCount(0);
+	await expect.poll(() => editorText(head)).toContain(`offline words ${run}`);
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});
+
 test('[S3] the page opens on its text, ready to edit, before the live connection answers; what is typed meanwhile reaches the others', async ({ browser }) => {
 	const run = Date.now().toString(36);
 	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-visa');

@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DOCUMENT_FIELD } from '$lib/editor/extensions';
+import { paragraphsDeletedUnseen, type RescuedPiece } from '$lib/editor/rescued-words';
 import { MESSAGE_SYNC, SYNC_STEP_1, type PresenceUser, type RoomState } from '$lib/collab/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -34,9 +35,13 @@ export class Collaboration {
 	unsaved = $state(false);
 	/** A final close code from the server (4400–4499): the session ended, access was revoked. */
 	ended = $state<number | null>(null);
+	/** [D10] Paragraphs someone else deleted before seeing the words written in them here, until their writer deals with them. */
+	rescued = $state<RescuedPiece[][]>([]);
 
 	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
 	private serverHolds: Map<number, number> | null = null;
+	/** The update the server sent that is being applied now. */
+	private incoming: Uint8Array | null = null;
 
 	/** `initialState` is the text as the page was served: shown and editable at once, then brought up to date by the socket. */
 	constructor(strategyId: string, userId: number, initialState: Uint8Array | null) {
@@ -62,9 +67,21 @@ export class Collaboration {
 			if (decoding.readVarUint(peek) === SYNC_STEP_1) {
 				this.serverHolds = Y.decodeStateVector(decoding.readVarUint8Array(peek));
 				this.checkSaved();
+			} else {
+				this.incoming = decoding.readVarUint8Array(peek);
 			}
-			handleSync(encoder, decoder, provider, emitSynced, type);
+			try {
+				handleSync(encoder, decoder, provider, emitSynced, type);
+			} finally {
+				this.incoming = null;
+			}
 		};
+
+		this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+			if (transaction.origin !== this.provider || !this.incoming || transaction.deleteSet.clients.size === 0) return;
+			const paragraphs = paragraphsDeletedUnseen(transaction, this.incoming, (id) => this.writtenHere(id));
+			if (paragraphs.length > 0) this.rescued = [...this.rescued, ...paragraphs];
+		});
 
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === this.provider && this.serverHolds) {
@@ -106,6 +123,16 @@ export class Collaboration {
 		this.connection = 'reconnecting';
 		this.provider.connect();
 	};
+
+	/** Written by this page, or by an earlier one in this browser and not yet stored (everyone else's words come from the server). */
+	private writtenHere(id: Y.ID): boolean {
+		if (id.client === this.doc.clientID) return true;
+		return this.serverHolds !== null && id.clock >= (this.serverHolds.get(id.client) ?? 0);
+	}
+
+	discardRescued(index: number): void {
+		this.rescued = this.rescued.filter((_, i) => i !== index);
+	}
 
 	private checkSaved(): void {
 		const holds = this.serverHolds;

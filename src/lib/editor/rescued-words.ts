@@ -1,0 +1,81 @@
+import * as Y from 'yjs';
+
+/** A piece of a rescued paragraph's text, and whether it holds words the deleter never saw. */
+export interface RescuedPiece {
+	text: string;
+	unseen: boolean;
+}
+
+/**
+ * Paragraphs holding words written in this browser that a remote change deleted without its
+ * author having seen them: typed offline (or still on their way) inside a paragraph, list item
+ * or table that someone else deleted, or that a restore removed. Yjs deletes whatever arrives
+ * inside a deleted element, so the words would vanish without anyone choosing to delete them.
+ *
+ * A deletion someone chose lists every item it removes in the update's delete set; the words
+ * it took only because they sat inside a deleted element are not listed there. Each paragraph
+ * comes back whole, as this browser had it, with those words marked: the editor's typing may
+ * split a word between new and old characters (typing "l" beside an "l"), so the words alone
+ * could read scrambled.
+ *
+ * Call it from `afterTransaction`: the deleted items still hold their text until the cleanup
+ * that follows.
+ */
+export function paragraphsDeletedUnseen(
+	transaction: Y.Transaction,
+	update: Uint8Array,
+	writtenHere: (id: Y.ID) => boolean
+): RescuedPiece[][] {
+	let chosen: ReturnType<typeof Y.decodeUpdate>['ds'] | null = null;
+	const unseen = new Set<Y.Item>();
+	const paragraphs = new Set<Y.AbstractType<unknown>>();
+	Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+		if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) return;
+		const { client, clock } = struct.id;
+		// Arriving in this very update: someone else's words, deleted on arrival.
+		if (clock >= (transaction.beforeState.get(client) ?? 0) || !writtenHere(struct.id)) return;
+		chosen ??= Y.decodeUpdate(update).ds;
+		for (let offset = 0; offset < struct.length; offset++) {
+			if (Y.isDeleted(chosen, Y.createID(client, clock + offset))) continue;
+			unseen.add(struct);
+			paragraphs.add(struct.parent as Y.AbstractType<unknown>);
+			return;
+		}
+	});
+	return [...paragraphs]
+		.map((paragraph) => ({ place: placeOf(paragraph), pieces: piecesOf(paragraph, transaction, unseen) }))
+		.filter(({ pieces }) => pieces.some((piece) => piece.unseen && piece.text.trim() !== ''))
+		.sort((a, b) => comparePlaces(a.place, b.place))
+		.map(({ pieces }) => pieces);
+}
+
+/** The paragraph's text just before the transaction, in pieces seen and unseen. */
+function piecesOf(paragraph: Y.AbstractType<unknown>, transaction: Y.Transaction, unseen: Set<Y.Item>): RescuedPiece[] {
+	const pieces: RescuedPiece[] = [];
+	for (let item = paragraph._start; item; item = item.right) {
+		if (!(item.content instanceof Y.ContentString)) continue;
+		const shown = !item.deleted || Y.isDeleted(transaction.deleteSet, item.id);
+		if (!shown || (transaction.beforeState.get(item.id.client) ?? 0) <= item.id.clock) continue;
+		const isUnseen = unseen.has(item);
+		const last = pieces.at(-1);
+		if (last && last.unseen === isUnseen) last.text += item.content.str;
+		else pieces.push({ text: item.content.str, unseen: isUnseen });
+	}
+	return pieces;
+}
+
+/** Where a type stands in the document, as the index of each ancestor among its siblings (deleted ones included). */
+function placeOf(type: Y.AbstractType<unknown>): number[] {
+	const place: number[] = [];
+	for (let item = type._item; item; item = (item.parent as Y.AbstractType<unknown>)._item) {
+		let index = 0;
+		for (let left = item.left; left; left = left.left) index++;
+		place.unshift(index);
+	}
+	return place;
+}
+
+function comparePlaces(a: number[], b: number[]): number {
+	for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+	return a.length - b.length;
+}

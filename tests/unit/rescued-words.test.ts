@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { paragraphsDeletedUnseen, type RescuedPiece } from '../../src/lib/editor/rescued-words';
+
+const SERVER = 'server';
+
+function paragraph(text: string): Y.XmlElement {
+	const element = new Y.XmlElement('paragraph');
+	element.insert(0, [new Y.XmlText(text)]);
+	return element;
+}
+
+function textOf(doc: Y.Doc, index: number): Y.XmlText {
+	return (doc.getXmlFragment('default').get(index) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** Two people holding the same two paragraphs, written by the first. */
+function twoPeople() {
+	const mine = new Y.Doc();
+	mine.getXmlFragment('default').insert(0, [paragraph('Visa policy is aligned.'), paragraph('Readmission agreements apply.')]);
+	const theirs = new Y.Doc();
+	Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+	return { mine, theirs };
+}
+
+/** Applies the update as the server's, and returns what `paragraphsDeletedUnseen` rescued from it. */
+function receive(doc: Y.Doc, update: Uint8Array, writtenHere: (id: Y.ID) => boolean = (id) => id.client === doc.clientID): RescuedPiece[][] {
+	let rescued: RescuedPiece[][] = [];
+	const listen = (transaction: Y.Transaction) => {
+		if (transaction.origin === SERVER) rescued = paragraphsDeletedUnseen(transaction, update, writtenHere);
+	};
+	doc.on('afterTransaction', listen);
+	Y.applyUpdate(doc, update, SERVER);
+	doc.off('afterTransaction', listen);
+	return rescued;
+}
+
+describe('words deleted unseen', () => {
+	it('[D10] a paragraph someone deleted comes back whole, with the words typed offline in it marked; the paragraph they left keeps its new words', () => {
+		const { mine, theirs } = twoPeople();
+		textOf(mine, 0).insert(23, ' Schengen rules apply from 2027.');
+		textOf(mine, 1).insert(0, 'All ');
+
+		theirs.getXmlFragment('default').delete(0, 1);
+		const deletion = Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine));
+
+		expect(receive(mine, deletion)).toEqual([
+			[
+				{ text: 'Visa policy is aligned.', unseen: false },
+				{ text: ' Schengen rules apply from 2027.', unseen: true }
+			]
+		]);
+		expect(mine.getXmlFragment('default').length).toBe(1);
+		expect(textOf(mine, 0).toString()).toBe('All Readmission agreements apply.');
+	});
+
+	it('[D10] a deletion of words its author had seen is a choice: nothing is rescued', () => {
+		const { mine, theirs } = twoPeople();
+		textOf(mine, 0).insert(23, ' Schengen rules apply.');
+		Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine, Y.encodeStateVector(theirs)));
+
+		theirs.getXmlFragment('default').delete(0, 1);
+		textOf(theirs, 0).delete(0, 4);
+
+		expect(receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)))).toEqual([]);
+		expect(mine.getXmlFragment('default').length).toBe(1);
+	});
+
+	it('[D10] a third person\'s words that arrive inside the deleted paragraph are not taken for ours', () => {
+		const { mine, theirs } = twoPeople();
+		const third = new Y.Doc();
+		Y.applyUpdate(third, Y.encodeStateAsUpdate(mine));
+		textOf(third, 0).insert(0, 'Late words. ');
+		mine.getXmlFragment('default').delete(0, 1);
+		void theirs;
+
+		// Everything counts as written here, so only the "already held" rule can keep them out.
+		expect(receive(mine, Y.encodeStateAsUpdate(third, Y.encodeStateVector(mine)), () => true)).toEqual([]);
+	});
+
+	it('[D10] two paragraphs come back as two, in the order they stood, as this browser had them', () => {
+		const { mine, theirs } = twoPeople();
+		textOf(mine, 1).insert(0, 'second ');
+		textOf(mine, 0).insert(0, 'First ');
+		textOf(mine, 0).insert(6, 'words ');
+
+		theirs.getXmlFragment('default').delete(0, 2);
+
+		expect(receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)))).toEqual([
+			[
+				{ text: 'First words ', unseen: true },
+				{ text: 'Visa policy is aligned.', unseen: false }
+			],
+			[
+				{ text: 'second ', unseen: true },
+				{ text: 'Readmission agreements apply.', unseen: false }
+			]
+		]);
+	});
+});
