@@ -53,38 +53,31 @@ export class Anchoring {
 		private readonly table: AnchoredTable
 	) {}
 
-	/** Where each row's passage is now; writes back quotes and orphaned flags that changed. */
+	/** Where each row's passage is now; writes back quotes, anchors and orphaned flags that changed. */
 	refresh<T extends AnchorColumns>(rows: T[], model: TextModel): Map<number, Passage> {
 		const passages = new Map<number, Passage>();
-		const update = this.db.prepare(
-			`UPDATE ${this.table} SET quote_exact = ?, quote_prefix = ?, quote_suffix = ?, orphaned = ? WHERE id = ?`
-		);
+		const orphan = this.db.prepare(`UPDATE ${this.table} SET orphaned = 1 WHERE id = ?`);
 		this.db.transaction(() => {
 			for (const row of rows) {
 				if (!row.anchor_start || !row.anchor_end) continue;
 				let anchor: Anchor = { start: row.anchor_start, end: row.anchor_end };
-				let located = row.orphaned ? null : model.locate(anchor);
-				if (!located && !row.orphaned) {
-					// The editor rewrites the text it moves (two paragraphs joined, a paragraph made a
-					// heading), so the passage's characters are new ones: find the quote again before
-					// calling the passage lost.
-					const found = placeByQuote(model, row);
-					if (found) {
-						anchor = model.anchor(found);
-						this.set(row.id, anchor, found.selector);
-						located = found;
-					}
+				let located = row.orphaned ? null : model.locate(anchor, row.quote_exact ?? undefined);
+				// The editor rewrites the text it moves (two paragraphs joined, a paragraph made a
+				// heading), so the passage's characters are new ones: find the quote again before
+				// calling the passage lost.
+				const placed = !located && !row.orphaned ? placeByQuote(model, row) : null;
+				located ??= placed;
+				if (located) {
+					const { exact, prefix, suffix } = located.selector;
+					// An end left on a deleted character marks a place but no longer follows the words: tie both ends to the words there now.
+					const moved = placed !== null || exact !== row.quote_exact || !model.holds(anchor);
+					if (moved) anchor = model.anchor(located);
+					if (moved || prefix !== row.quote_prefix || suffix !== row.quote_suffix) this.set(row.id, anchor, located.selector);
+				} else if (!row.orphaned) {
+					orphan.run(row.id);
 				}
 				const selector = located?.selector ?? { exact: row.quote_exact ?? '', prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' };
 				const orphaned = located === null;
-				if (
-					orphaned !== (row.orphaned === 1) ||
-					selector.exact !== row.quote_exact ||
-					selector.prefix !== row.quote_prefix ||
-					selector.suffix !== row.quote_suffix
-				) {
-					update.run(selector.exact, selector.prefix, selector.suffix, orphaned ? 1 : 0, row.id);
-				}
 				passages.set(row.id, {
 					selector,
 					orphaned,
@@ -124,6 +117,19 @@ export class Anchoring {
 			}
 		})();
 	}
+}
+
+/**
+ * Where an anchored passage ends, by its quote. Enter inside a passage makes the editor write
+ * the words it moves into the new paragraph anew, so the end stays behind at the break; undoing
+ * that can leave the end past the passage. Read from the same start, the quote (paragraph
+ * breaks aside) says where the passage ends; when the words there read differently (someone
+ * edited them), the anchor is taken as it is.
+ */
+function followQuote(model: TextModel, located: Location, row: AnchorColumns): Location {
+	if (!row.quote_exact || located.selector.exact === row.quote_exact) return located;
+	const end = model.endOfQuote(located.start, row.quote_exact);
+	return end === null ? located : model.between(located.start, end);
 }
 
 /** Where a row's quote reads in the text now: with its context, else alone; null unless exactly once. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { documentSchema } from './render';
 import { DOCUMENT_FIELD } from '../../src/lib/editor/extensions';
+import { holdsOnText } from '../../src/lib/editor/anchor-holds';
 
 /**
  * Passages of a strategy's text, the way annotations and comments hold on to them (SPEC.md [N1]):
@@ -80,12 +81,37 @@ export class TextModel {
 		this.text = text;
 	}
 
-	private selectorAt(start: number, end: number): TextQuoteSelector {
-		return {
+	/** The passage between two offsets (end exclusive) and how it reads. */
+	between(start: number, end: number): Location {
+		const selector = {
 			exact: this.text.slice(start, end),
 			prefix: this.text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
 			suffix: this.text.slice(end, end + CONTEXT_LENGTH)
 		};
+		return { start, end, selector };
+	}
+
+	/**
+	 * Where a quote ends when read from `start`, paragraph breaks aside (a break added or
+	 * removed between its words), or null when the words there are not the quote's.
+	 */
+	endOfQuote(start: number, exact: string): number | null {
+		let at = start;
+		let read = 0;
+		while (read < exact.length) {
+			if (this.text[at] === exact[read]) {
+				at++;
+				read++;
+			} else if (this.text[at] === '\n') at++;
+			else if (exact[read] === '\n') read++;
+			else return null;
+		}
+		return at;
+	}
+
+	/** Whether both ends of an anchor hold on to characters still in the text. */
+	holds(anchor: Anchor): boolean {
+		return [anchor.start, anchor.end].every((encoded) => holdsOnText(this.doc, Y.decodeRelativePosition(encoded)));
 	}
 
 	/** Finds the one place a quote designates; prefix and suffix tell repeated phrases apart. */
@@ -100,8 +126,7 @@ export class TextModel {
 		if (matches.length === 0) return 'not_found';
 		if (matches.length > 1) return 'ambiguous';
 		const start = matches[0]!;
-		const end = start + selector.exact.length;
-		return { start, end, selector: this.selectorAt(start, end) };
+		return this.between(start, start + selector.exact.length);
 	}
 
 	/** The relative positions of a passage: start on its first character, end after its last. */
@@ -122,13 +147,23 @@ export class TextModel {
 	}
 
 	/**
-	 * Where an anchored passage is now and how it reads, or null when its text is gone
-	 * (the passage was deleted: the annotation or comment is then orphaned).
+	 * Where an anchored passage is now and how it reads, or null when its text is gone (the
+	 * passage was deleted: the annotation or comment is then orphaned).
+	 *
+	 * `quote` is how the passage last read. Enter inside a passage makes the editor write the
+	 * words it moves into the new paragraph anew, so the end stays behind at the break (or, the
+	 * new paragraph deleted by an undo, leads nowhere); undoing a split can leave it past the
+	 * passage. When the anchored passage does not read as the quote but the text from its start
+	 * does, paragraph breaks aside, the quote says where it ends. When the words themselves were
+	 * edited, the anchor is taken as it is.
 	 */
-	locate(anchor: Anchor): Location | null {
+	locate(anchor: Anchor, quote?: string): Location | null {
 		const start = this.offsetOf(anchor.start);
-		const end = this.offsetOf(anchor.end);
-		if (start === null || end === null || end <= start || this.text.slice(start, end).trim() === '') return null;
-		return { start, end, selector: this.selectorAt(start, end) };
+		if (start === null) return null;
+		const anchored = this.offsetOf(anchor.end);
+		let end = anchored !== null && anchored > start ? anchored : null;
+		if (quote && (end === null || this.text.slice(start, end) !== quote)) end = this.endOfQuote(start, quote) ?? end;
+		if (end === null || this.text.slice(start, end).trim() === '') return null;
+		return this.between(start, end);
 	}
 }

@@ -56,6 +56,39 @@ test('[N1] an expert links a passage to a benchmark; the author’s open page sh
 	await expert.context().close();
 });
 
+test('[N1] Enter inside a linked passage keeps the whole passage, across the break, for everyone; undo brings it back whole', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-asylum');
+	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-asylum');
+	const phrase = 'gave Croatia its first national asylum procedure';
+
+	await selectPhrase(author, phrase);
+	await author.getByRole('button', { name: 'Link to benchmark' }).click();
+	const dialog = author.getByRole('dialog', { name: 'Link the passage to a benchmark' });
+	await dialog.getByLabel('Search benchmarks').fill('ASY-06');
+	await dialog.getByRole('radio', { name: /ASY-06/ }).check();
+	await dialog.getByRole('radio', { name: 'Planned' }).check();
+	await dialog.getByRole('button', { name: 'Link', exact: true }).click();
+	await expect(dialog).toBeHidden();
+	const pieces = (page: Page) => page.locator('.ProseMirror .passage-planned');
+	await expect(pieces(head)).toHaveText([phrase]);
+
+	await selectPhrase(author, 'gave Croatia its first');
+	await author.keyboard.press('ArrowRight');
+	await author.keyboard.press('Enter');
+	for (const page of [author, head]) {
+		await expect(page.locator('.ProseMirror p', { hasText: 'national asylum procedure' })).not.toContainText('gave Croatia');
+		await expect(pieces(page)).toHaveText(['gave Croatia its first', 'national asylum procedure']);
+	}
+
+	await author.keyboard.press('ControlOrMeta+z');
+	for (const page of [author, head]) {
+		await expect(page.locator('.ProseMirror p', { hasText: phrase })).toHaveCount(1);
+		await expect(pieces(page)).toHaveText([phrase]);
+	}
+	await author.context().close();
+	await head.context().close();
+});
+
 test('[N3] a comment thread on a passage is replied to and resolved', async ({ browser }) => {
 	const expert = await openStrategy(browser, 'expert.visa@demo.local', 'hr-visa');
 	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-visa');

@@ -128,6 +128,43 @@ describe('benchmark annotations', () => {
 		expect(coverage.body.find((c: { benchmark: { code: string } }) => c.benchmark.code === 'ASY-02')).toMatchObject({ assessment: 'partial' });
 	});
 
+	it('[N1] Enter inside a passage keeps the whole passage, across the break; undoing it brings back the passage as it was', async () => {
+		const author = await signIn(server.url, 'author.hr@demo.local');
+		const editor = server.editor(author, 'hr-asylum');
+		await editor.synced();
+		const fragment = editor.doc.getXmlFragment('default');
+		const blocks = fragment.toArray() as Y.XmlElement[];
+		const at = blocks.findIndex((block) => block.nodeName === 'paragraph' && (block.get(0) as Y.XmlText).length > 80);
+		const text = blocks[at]!.get(0) as Y.XmlText;
+		const sentence = plain(text);
+		const exact = sentence.slice(10, 60);
+		const linked = await api(server.url, author, '/strategies/hr-asylum/annotations', {
+			body: { benchmarkId: await benchmark(author, 'ASY-02'), selector: { exact }, assessment: 'planned' }
+		});
+		expect(linked.status).toBe(201);
+		const passage = async () => (await api(server.url, author, '/strategies/hr-asylum/annotations')).body.find((a: { id: number }) => a.id === linked.body.id);
+		const stored = async (check: (text: string) => boolean) => {
+			await until(async () => check((await api(server.url, author, '/strategies/hr-asylum/content?format=text')).body as string), 'the change to be stored');
+		};
+
+		// Enter in the middle of the passage, as the editor writes it: the words after the cursor are removed and typed again in a new paragraph.
+		const undo = new Y.UndoManager(fragment, { trackedOrigins: new Set(['keyboard']) });
+		const moved = sentence.slice(35);
+		editor.doc.transact(() => {
+			text.delete(35, moved.length);
+			const next = new Y.XmlElement('paragraph');
+			next.insert(0, [new Y.XmlText(moved)]);
+			fragment.insert(at + 1, [next]);
+		}, 'keyboard');
+		await stored((stored) => stored.includes(`${sentence.slice(0, 35)}\n\n${moved}`));
+		const split = `${exact.slice(0, 25)}\n${exact.slice(25)}`;
+		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact: split } });
+
+		undo.undo();
+		await stored((stored) => stored.includes(sentence));
+		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact, suffix: sentence.slice(60, 92) } });
+	});
+
 	it('[N1] a quote that is absent or ambiguous is refused with 422; prefix or suffix make it unique', async () => {
 		const author = await signIn(server.url, 'author.ba@demo.local');
 		const mig = await benchmark(author, 'MIG-01');

@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { bytesFromBase64 } from '$lib/base64';
+import { holdsOnText } from '$lib/editor/anchor-holds';
 
 /** A passage to show in the text: an annotation or a comment thread, with where it is (base64 Yjs positions). */
 export interface Highlight {
@@ -28,6 +29,12 @@ export function highlightRange(state: EditorState, anchor: Highlight['anchor']):
 	const from = relativePositionToAbsolutePosition(sync.doc, sync.type, decode(anchor.start), sync.binding.mapping as never);
 	const to = relativePositionToAbsolutePosition(sync.doc, sync.type, decode(anchor.end), sync.binding.mapping as never);
 	return from === null || to === null || to <= from ? null : { from, to };
+}
+
+/** Whether both ends of a highlight still hold on to characters of the text (see `holdsOnText`). */
+export function highlightHolds(state: EditorState, anchor: Highlight['anchor']): boolean {
+	const sync = ySyncPluginKey.getState(state) as { doc: Y.Doc } | undefined;
+	return !!sync && holdsOnText(sync.doc, decode(anchor.start)) && holdsOnText(sync.doc, decode(anchor.end));
 }
 
 /**
