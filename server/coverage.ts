@@ -14,7 +14,8 @@ export interface BenchmarkCoverage {
 }
 
 export interface Matrix {
-	benchmarks: { id: number; code: string; title: string; module: ModuleCode }[];
+	/** Retired benchmarks appear while a passage still links to them. */
+	benchmarks: { id: number; code: string; title: string; module: ModuleCode; retired: boolean }[];
 	delegations: { code: DelegationCode; name: string }[];
 	cells: { benchmarkId: number; delegation: DelegationCode; assessment: Assessment | null; annotationCount: number }[];
 }
@@ -96,7 +97,7 @@ export class Coverage {
 			}
 		}
 		return {
-			benchmarks: benchmarks.map(({ id, code, title, module }) => ({ id, code, title, module })),
+			benchmarks: benchmarks.map(({ id, code, title, module, retired }) => ({ id, code, title, module, retired })),
 			delegations: this.programme.delegations().map(({ code, name }) => ({ code, name })),
 			cells
 		};

@@ -9,7 +9,7 @@ export function matrixCsv(matrix: Matrix): string {
 	const rows = matrix.benchmarks.map((benchmark) => [
 		moduleName(benchmark.module),
 		benchmark.code,
-		benchmark.title,
+		benchmark.retired ? `${benchmark.title} (${m.retired()})` : benchmark.title,
 		...matrix.delegations.map((delegation) => {
 			const cell = matrix.cells.find((c) => c.benchmarkId === benchmark.id && c.delegation === delegation.code);
 			if (!cell) return null;

@@ -300,7 +300,7 @@ describe('benchmark annotations', () => {
 });
 
 describe('the benchmark catalogue', () => {
-	it('[P6] everyone browses and searches it; only admins add, edit and retire, and retired ones keep their annotations', async () => {
+	it('[P6] everyone browses and searches it; only admins add, edit and retire, and retired ones keep their annotations, marked in the matrix', async () => {
 		const author = await signIn(server.url, 'author.hr@demo.local');
 		const all = await api(server.url, author, '/benchmarks');
 		expect(all.body.length).toBeGreaterThanOrEqual(24);
@@ -340,6 +340,12 @@ describe('the benchmark catalogue', () => {
 		expect(retired.body.retired).toBe(true);
 		const kept = await api(server.url, head, '/strategies/hr-migration/annotations');
 		expect(kept.body.find((a: { id: number }) => a.id === annotation.body.id)).toMatchObject({ benchmark: { code: 'MIG-99', retired: true } });
+		// The matrix still counts it, marked retired, on the page and in the spreadsheet.
+		expect((await api(server.url, head, '/matrix')).body.benchmarks.find((b: { code: string }) => b.code === 'MIG-99')).toMatchObject({ retired: true });
+		const page = await (await fetch(`${server.url}/matrix`, { headers: { cookie: head, 'accept-language': 'en' } })).text();
+		expect(page.match(/MIG-99<\/a>.*?<\/th>/)?.[0]).toContain('>retired</span>');
+		const csv = await (await fetch(`${server.url}/api/v1/matrix?format=csv`, { headers: { cookie: head, 'accept-language': 'en' } })).text();
+		expect(csv).toContain('MIG-99,Renamed test benchmark (retired),');
 		// A retired benchmark cannot be linked again.
 		const again = await api(server.url, head, '/strategies/hr-migration/annotations', {
 			body: { benchmarkId: created.body.id, selector: { exact: 'Introduction', prefix: '1 ' }, assessment: 'aligned' }
