@@ -3,7 +3,7 @@ import type { EventBus } from './events';
 import type { Strategies, Strategy } from './strategies';
 import type { Users } from './users';
 import { quoteRefusal } from './annotations';
-import { can, type Actor } from './auth/policy';
+import { can, hasRole, type Actor } from './auth/policy';
 import { Anchoring, textModelOf, type AnchorColumns, type Passage, type TextSource } from './anchoring';
 import type { TextModel } from './document/passage';
 import { AppError } from './errors';
@@ -207,22 +207,44 @@ export class Comments {
 		return row;
 	}
 
-	/** A comment of the actor's own, never someone else's (403). */
-	private own(actor: Actor, strategyId: string, commentId: number): CommentRow {
+	private existing(strategyId: string, commentId: number): CommentRow {
 		const row = this.db.prepare('SELECT * FROM comments WHERE id = ? AND strategy_id = ? AND deleted_at IS NULL').get(commentId, strategyId) as
 			| CommentRow
 			| undefined;
 		if (!row) throw new AppError('not_found', m.error_comment_not_found());
+		return row;
+	}
+
+	/** A comment of the actor's own, never someone else's (403). */
+	private own(actor: Actor, strategyId: string, commentId: number): CommentRow {
+		const row = this.existing(strategyId, commentId);
 		if (row.author_id !== actor.id) throw new AppError('forbidden', m.error_comment_not_yours());
 		return row;
 	}
 
-	edit(actor: Actor, strategyId: string, commentId: number, input: { body: string; mentions?: number[] }): void {
+	/**
+	 * Edits a comment's words (one's own only) and moves a thread to another passage: its
+	 * author may, and so may the delegation's authors and heads, who rewrite the text it was about.
+	 */
+	edit(actor: Actor, strategyId: string, commentId: number, input: { body?: string; mentions?: number[]; selector?: { exact: string; prefix?: string; suffix?: string } }): void {
 		const strategy = this.strategies.authorize(actor, 'comment', strategyId);
-		const row = this.own(actor, strategy.id, commentId);
+		const row = input.body === undefined ? this.existing(strategy.id, commentId) : this.own(actor, strategy.id, commentId);
+		if (input.selector) {
+			if (row.thread_id !== null) throw new AppError('invalid', m.error_reply_has_no_passage());
+			if (row.author_id !== actor.id && !hasRole(actor, 'edit', strategyScope(strategy).strategy)) {
+				throw new AppError('forbidden', m.error_thread_passage_not_yours());
+			}
+		}
 		// Without `mentions` the people mentioned stay: an edit of the words alone keeps them.
 		const mentions = input.mentions === undefined ? undefined : this.checkMentions(strategy, input.mentions);
 		this.db.transaction(() => {
+			if (input.selector) {
+				const model = this.model(strategy.id);
+				const found = model.find(input.selector);
+				if (typeof found === 'string') throw quoteRefusal(found);
+				this.anchoring.set(commentId, model.anchor(found), found.selector);
+			}
+			if (input.body === undefined) return;
 			this.db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?').run(input.body, Date.now(), commentId);
 			if (!mentions) return;
 			this.db.prepare('DELETE FROM comment_mentions WHERE comment_id = ?').run(commentId);

@@ -118,6 +118,8 @@ const mentions = z.array(z.number().int().positive()).max(MAX_MENTIONS).optional
 
 export const newComment = z.object({ body: commentBody, selector: selector.optional(), mentions });
 export const commentReply = z.object({ body: commentBody, mentions });
+/** A comment's words (its author's), and for a thread, the passage it is about. */
+export const commentChange = z.object({ body: commentBody.optional(), mentions, selector: selector.optional() });
 
 export const benchmarkInput = z.object({
 	code: z

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { until } from '../helpers/collab';
 import { api, postForm, signIn, subscribe } from '../helpers/http';
 import { serverForFile } from '../helpers/server-for-file';
@@ -52,6 +53,38 @@ describe('comment threads', () => {
 		expect((await api(server.url, head, `/strategies/cs-asylum/comments/${thread.body.id}`, { method: 'DELETE' })).status).toBe(200);
 		const deleted = (await api(server.url, author, '/strategies/cs-asylum/comments')).body.find((t: { id: number }) => t.id === thread.body.id);
 		expect(deleted).toMatchObject({ deleted: true, body: '' });
+	});
+
+	it('[N3] a thread whose passage was deleted is moved to another passage by its author or the delegation’s writers, no one else', async () => {
+		const author = await signIn(server.url, 'author.ba@demo.local');
+		const head = await signIn(server.url, 'head.ba@demo.local');
+		const expert = await signIn(server.url, 'expert.visa@demo.local');
+		const thread = await api(server.url, author, '/strategies/ba-visa/comments', {
+			body: { body: 'Is this still the right institution?', selector: { exact: 'Current situation', prefix: '2 ' } }
+		});
+		expect(thread.status).toBe(201);
+		const reply = await api(server.url, expert, `/strategies/ba-visa/comments/${thread.body.id}/replies`, { body: { body: 'It is.' } });
+		const read = async () => (await api(server.url, author, '/strategies/ba-visa/comments')).body.find((t: { id: number }) => t.id === thread.body.id);
+
+		const editor = server.editor(head, 'ba-visa');
+		await editor.synced();
+		const heading = (editor.doc.getXmlFragment('default').toArray() as Y.XmlElement[]).find((block) => block.toString().includes('2 Current situation'))!;
+		const text = heading.get(0) as Y.XmlText;
+		text.delete(0, text.length);
+		await until(async () => (await read()).orphaned === true, 'the thread to lose its passage');
+
+		const move = (cookie: string, id: number, selector: object) =>
+			api(server.url, cookie, `/strategies/ba-visa/comments/${id}`, { method: 'PATCH', body: { selector } });
+		const refused = await move(expert, thread.body.id, { exact: '1 Introduction' });
+		expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+		expect((await move(author, reply.body.id, { exact: '1 Introduction' })).status).toBe(422);
+		expect((await move(author, thread.body.id, { exact: 'not in this strategy' })).status).toBe(422);
+		expect(await read()).toMatchObject({ orphaned: true, body: 'Is this still the right institution?' });
+
+		expect((await move(author, thread.body.id, { exact: '1 Introduction' })).status).toBe(200);
+		expect(await read()).toMatchObject({ orphaned: false, selector: { exact: '1 Introduction' }, body: 'Is this still the right institution?' });
+		expect((await move(head, thread.body.id, { exact: '3 EU standards and benchmarks' })).status).toBe(200);
+		expect(await read()).toMatchObject({ orphaned: false, selector: { exact: '3 EU standards and benchmarks' }, replies: [{ body: 'It is.' }] });
 	});
 
 	it('[N3] @mentions name people who can read the strategy; anyone else is refused with 422', async () => {
