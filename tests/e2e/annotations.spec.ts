@@ -57,27 +57,27 @@ test('[N1] an expert links a passage to a benchmark; the author’s open page sh
 });
 
 test('[N1] Enter inside a linked passage keeps the whole passage, across the break, for everyone; undo brings it back whole', async ({ browser }) => {
-	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-asylum');
-	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-asylum');
-	const phrase = 'gave Croatia its first national asylum procedure';
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-migration');
+	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-migration');
+	const phrase = 'Emigration has slowed, the return of refugees continues';
 
 	await selectPhrase(author, phrase);
 	await author.getByRole('button', { name: 'Link to benchmark' }).click();
 	const dialog = author.getByRole('dialog', { name: 'Link the passage to a benchmark' });
-	await dialog.getByLabel('Search benchmarks').fill('ASY-06');
-	await dialog.getByRole('radio', { name: /ASY-06/ }).check();
+	await dialog.getByLabel('Search benchmarks').fill('MIG-02');
+	await dialog.getByRole('radio', { name: /MIG-02/ }).check();
 	await dialog.getByRole('radio', { name: 'Planned' }).check();
 	await dialog.getByRole('button', { name: 'Link', exact: true }).click();
 	await expect(dialog).toBeHidden();
 	const pieces = (page: Page) => page.locator('.ProseMirror .passage-planned');
 	await expect(pieces(head)).toHaveText([phrase]);
 
-	await selectPhrase(author, 'gave Croatia its first');
+	await selectPhrase(author, 'Emigration has slowed,');
 	await author.keyboard.press('ArrowRight');
 	await author.keyboard.press('Enter');
 	for (const page of [author, head]) {
-		await expect(page.locator('.ProseMirror p', { hasText: 'national asylum procedure' })).not.toContainText('gave Croatia');
-		await expect(pieces(page)).toHaveText(['gave Croatia its first', 'national asylum procedure']);
+		await expect(page.locator('.ProseMirror p', { hasText: 'the return of refugees continues' })).not.toContainText('Emigration');
+		await expect(pieces(page)).toHaveText(['Emigration has slowed,', 'the return of refugees continues']);
 	}
 
 	await author.keyboard.press('ControlOrMeta+z');
