@@ -1,34 +1,9 @@
 import type { Db } from './db/database';
 import { can, type Actor } from './auth/policy';
 import { AppError } from './errors';
-import { DELEGATION_CODES } from '../src/lib/vocabulary';
+import { DELEGATION_CODES, type AuditAction } from '../src/lib/vocabulary';
 import { m } from '../src/lib/paraglide/messages.js';
-
-/** What the audit record knows how to say; the list grows with the capabilities that write it. */
-export type AuditAction =
-	| 'sign-in'
-	| 'sign-in-failed'
-	| 'sign-in-throttled'
-	| 'sign-out'
-	| 'user-created'
-	| 'user-deactivated'
-	| 'user-reactivated'
-	| 'password-set'
-	| 'password-link-created'
-	| 'role-granted'
-	| 'role-revoked'
-	| 'sessions-ended'
-	| 'benchmark-created'
-	| 'benchmark-updated'
-	| 'benchmark-retired'
-	| 'benchmark-restored'
-	| 'snapshot-taken'
-	| 'snapshot-restored'
-	| 'strategy-locked'
-	| 'strategy-signed'
-	| 'strategy-unlocked'
-	| 'document-imported'
-	| 'socket-write-refused';
+import type { SnapshotKind } from './snapshots';
 
 export interface AuditFilter {
 	strategyId?: string;
@@ -48,6 +23,16 @@ export interface AuditRecord {
 	details: Record<string, unknown>;
 }
 
+/**
+ * Whom and which versions the details of some entries name, so that a page can call them by
+ * name: people by e-mail address and by id, snapshots by `<strategyId>/<snapshotId>`.
+ */
+export interface AuditReferences {
+	peopleByEmail: Record<string, string>;
+	peopleById: Record<number, string>;
+	versions: Record<string, { name: string; kind: SnapshotKind }>;
+}
+
 /** Rows a page or the JSON API shows at most: filters narrow a long record down, nobody pages through it. The CSV has them all. */
 export const AUDIT_PAGE = 5_000;
 
@@ -64,10 +49,20 @@ export interface AuditEntry {
  */
 export class Audit {
 	private readonly insert;
+	private readonly people;
+	private readonly versions;
 
 	constructor(private readonly db: Db) {
 		this.insert = db.prepare(
 			'INSERT INTO audit_log (at, user_id, action, strategy_id, details) VALUES (?, ?, ?, ?, ?)'
+		);
+		this.people = db.prepare(
+			'SELECT id, email, name FROM users WHERE email IN (SELECT value FROM json_each(?)) OR id IN (SELECT value FROM json_each(?))'
+		);
+		// A snapshot is named only within its entry's own strategy, which the reader may read.
+		this.versions = db.prepare(
+			`SELECT snapshots.id, snapshots.strategy_id, snapshots.name, snapshots.kind FROM json_each(?) AS wanted
+			 JOIN snapshots ON snapshots.id = json_extract(wanted.value, '$.id') AND snapshots.strategy_id = json_extract(wanted.value, '$.strategyId')`
 		);
 	}
 
@@ -120,6 +115,32 @@ export class Audit {
 			...(row.strategy_id && { strategyId: row.strategy_id }),
 			details: JSON.parse(row.details) as Record<string, unknown>
 		}));
+	}
+
+	/**
+	 * The names behind the ids in these entries' details: the person an entry concerns
+	 * (`user`, an e-mail address; `userId`) and the versions it names (`snapshotId`,
+	 * `preRestoreId`). Only what the entries name is looked up, so the reader learns no more
+	 * than the rows they may read already say.
+	 */
+	references(records: AuditRecord[]): AuditReferences {
+		const emails = new Set<string>();
+		const ids = new Set<number>();
+		const versions = new Map<string, { id: number; strategyId: string }>();
+		for (const { details, strategyId } of records) {
+			if (typeof details.user === 'string') emails.add(details.user);
+			if (typeof details.userId === 'number') ids.add(details.userId);
+			for (const id of [details.snapshotId, details.preRestoreId]) {
+				if (strategyId && typeof id === 'number') versions.set(`${strategyId}/${id}`, { id, strategyId });
+			}
+		}
+		const people = this.people.all(JSON.stringify([...emails]), JSON.stringify([...ids])) as { id: number; email: string; name: string }[];
+		const named = this.versions.all(JSON.stringify([...versions.values()])) as { id: number; strategy_id: string; name: string; kind: SnapshotKind }[];
+		return {
+			peopleByEmail: Object.fromEntries(people.map((person) => [person.email, person.name])),
+			peopleById: Object.fromEntries(people.map((person) => [person.id, person.name])),
+			versions: Object.fromEntries(named.map((version) => [`${version.strategy_id}/${version.id}`, { name: version.name, kind: version.kind }]))
+		};
 	}
 
 	record(entry: AuditEntry): void {

@@ -1,7 +1,6 @@
 import type { Db } from './db/database';
 import type { Grant } from './auth/policy';
-import { m } from '../src/lib/paraglide/messages.js';
-import { delegationName, moduleName, roleName } from '../src/lib/i18n/names';
+import { grantLabel } from '../src/lib/i18n/names';
 import type { DelegationCode, ModuleCode } from '../src/lib/vocabulary';
 
 export interface Delegation {
@@ -36,15 +35,6 @@ export class Programme {
 
 	/** A grant in the reader's language: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
 	describe(grant: Grant): string {
-		const partner = grant.module && this.modules().find((module) => module.code === grant.module)?.partner;
-		const scope = [
-			grant.delegation && delegationName(grant.delegation),
-			grant.module && `${moduleName(grant.module)}${partner ? ` (${partner})` : ''}`
-		]
-			.filter(Boolean)
-			.join(', ');
-		const role = roleName(grant.role);
-		if (scope) return m.role_in_scope({ role, scope });
-		return grant.role === 'observer' ? m.role_in_scope({ role, scope: m.scope_whole_programme() }) : role;
+		return grantLabel(grant, grant.module ? this.modules().find((module) => module.code === grant.module)?.partner : undefined);
 	}
 }

@@ -1,6 +1,7 @@
 /**
  * The fixed words of the programme, shared by the browser and the back end. The database
- * enforces the same lists in its CHECK constraints.
+ * enforces the same lists in its CHECK constraints, all but the audit actions, which only
+ * the server writes.
  */
 
 export const MODULES = ['migration', 'asylum', 'visa'] as const;
@@ -18,3 +19,34 @@ export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 /** How far a passage is from a benchmark, always shown with its word (never colour alone). */
 export const ASSESSMENTS = ['aligned', 'partial', 'gap', 'planned'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
+
+/**
+ * What the audit record says was done: the server records only these, and the audit page
+ * names each in the reader's language. Codes already in the record never change meaning.
+ */
+export const AUDIT_ACTIONS = [
+	'sign-in',
+	'sign-in-failed',
+	'sign-in-throttled',
+	'sign-out',
+	'user-created',
+	'user-deactivated',
+	'user-reactivated',
+	'password-set',
+	'password-link-created',
+	'role-granted',
+	'role-revoked',
+	'sessions-ended',
+	'benchmark-created',
+	'benchmark-updated',
+	'benchmark-retired',
+	'benchmark-restored',
+	'snapshot-taken',
+	'snapshot-restored',
+	'document-imported',
+	'strategy-locked',
+	'strategy-signed',
+	'strategy-unlocked',
+	'socket-write-refused'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -91,3 +91,20 @@ export function subscribe(baseUrl: string, cookie: string, strategyId: string) {
 		.finally(() => (ended = true));
 	return { events, status: () => status, ended: () => ended, close: () => controller.abort(), done };
 }
+
+/**
+ * The words a reader sees in the first `<tag>` of a page's HTML: markup dropped, entities read,
+ * spaces folded. The data a page carries for its scripts is not part of it.
+ */
+export function textOf(html: string, tag: string): string {
+	const inner = new RegExp(`<${tag}[\\s>][\\s\\S]*?</${tag}>`).exec(html)?.[0] ?? '';
+	return inner
+		.replace(/<[^>]+>/g, ' ')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&')
+		.replace(/\s+/g, ' ')
+		.trim();
+}

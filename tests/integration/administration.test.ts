@@ -3,8 +3,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../helpers/collab';
-import { api, postForm, signIn, subscribe } from '../helpers/http';
+import { api, postForm, signIn, subscribe, textOf } from '../helpers/http';
 import { startServer, tempDatabasePath, type RunningServer } from '../helpers/server';
+import { AUDIT_ACTIONS } from '../../src/lib/vocabulary';
+import en from '../../messages/en.json' with { type: 'json' };
+import mk from '../../messages/mk.json' with { type: 'json' };
 
 let server: RunningServer;
 let admin: string;
@@ -123,6 +126,21 @@ describe('administration', () => {
 		const unknown = await postForm(server.url, admin, '/admin/sessions?/end', { id: 'made-up-session' });
 		expect(unknown.status).toBe(404);
 		expect(await unknown.text()).toContain('That session has already ended.');
+	});
+
+	it('[G7] [L1] the audit page names the person a change concerned and the role given, in the reader’s language', async () => {
+		const { userId } = await createUser('vesna.kostic@mup.gov.rs', 'Vesna Kostić');
+		await postForm(server.url, admin, `/admin/users/${userId}?/grant`, { role: 'expert', module: 'asylum' });
+		for (const [language, words] of [['mk', mk], ['en', en]] as const) {
+			const html = await (await fetch(`${server.url}/audit`, { headers: { cookie: admin, 'accept-language': language } })).text();
+			const table = textOf(html, 'tbody');
+			const role = words.role_in_scope.replace('{role}', words.role_expert).replace('{scope}', `${words.module_asylum} (UNHCR)`);
+			expect(table, language).toContain(`${words.audit_action_user_created} ${words.audit_detail_user}: Vesna Kostić`);
+			expect(table, language).toContain(`${words.audit_action_role_granted} ${words.audit_detail_user}: Vesna Kostić ${words.field_role}: ${role}`);
+			expect(table, language).toContain(`${words.audit_action_sign_in} ${words.audit_detail_ip}: `);
+			expect(table, language).not.toContain('vesna.kostic@');
+			expect(AUDIT_ACTIONS.filter((action) => new RegExp(`(^|\\s)${action}(\\s|$)`).test(table)), language).toEqual([]);
+		}
 	});
 });
 

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphUpdate, RawClient, serverDocument, until, type Editor } from '../helpers/collab';
-import { api, signIn } from '../helpers/http';
+import { api, signIn, textOf } from '../helpers/http';
 import { DEMO_PASSWORD } from '../helpers/server';
 import { serverForFile } from '../helpers/server-for-file';
 import { inProcessServer } from '../helpers/in-process';
 import { AUDIT_PAGE } from '../../server/audit';
 import type { RoomState } from '../../src/lib/collab/protocol';
+import en from '../../messages/en.json' with { type: 'json' };
+import mk from '../../messages/mk.json' with { type: 'json' };
 
 const server = serverForFile();
 
@@ -198,5 +200,31 @@ describe('the audit record', () => {
 		expect((await api(server.url, await signIn(server.url, 'observer@demo.local'), '/audit')).status).toBe(403);
 		const csv = await fetch(`${server.url}/api/v1/audit?format=csv`, { headers: { cookie: admin } });
 		expect((await csv.text()).split('\r\n')[0]).toBe('id,at,user,email,action,strategy,details');
+	});
+
+	it('[G7] [L1] the audit page says what was done and its details in the reader’s language, never as codes or JSON', async () => {
+		const head = await signIn(server.url, 'head.mk@demo.local');
+		expect((await api(server.url, head, '/strategies/mk-visa/snapshots', { body: { name: 'After the Skopje working meeting' } })).status).toBe(201);
+		// The API keeps the codes and the details as recorded.
+		const lock = (await api(server.url, head, '/audit?action=strategy-locked&strategyId=mk-visa')).body[0];
+		expect(lock).toMatchObject({ action: 'strategy-locked', details: { snapshotId: expect.any(Number), contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+		const admin = await signIn(server.url, 'admin@demo.local');
+		for (const [cookie, language, words] of [[head, 'mk', mk], [admin, 'en', en]] as const) {
+			const html = await (await fetch(`${server.url}/audit?strategyId=mk-visa`, { headers: { cookie, 'accept-language': language } })).text();
+			const table = textOf(html, 'tbody');
+			for (const seen of [
+				`${words.audit_action_snapshot_taken} mk-visa ${words.export_version}: After the Skopje working meeting`,
+				`${words.audit_action_strategy_locked} mk-visa ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.export_content_hash}: ${lock.details.contentHash}`,
+				words.audit_action_strategy_signed,
+				`${words.audit_action_strategy_unlocked} mk-visa ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.audit_detail_reason}: The ministry sent late comments.`
+			]) {
+				expect(table, language).toContain(seen);
+			}
+			for (const raw of ['snapshot-taken', 'strategy-locked', 'strategy-signed', 'strategy-unlocked', 'snapshotId', 'contentHash', '{', '"']) {
+				expect(table, language).not.toContain(raw);
+			}
+			expect(html).toContain(`href="/strategies/mk-visa/history/${lock.details.snapshotId}"`);
+			expect(textOf(html.slice(html.indexOf('<select id="f-action"')), 'select')).toContain(words.audit_action_strategy_unlocked);
+		}
 	});
 });

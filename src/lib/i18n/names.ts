@@ -40,6 +40,16 @@ export const moduleName = (code: ModuleCode): string => MODULES[code]();
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();
 
+/** A grant in the reader's language: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
+export function grantLabel(grant: { role: Role; delegation: DelegationCode | null; module: ModuleCode | null }, partner?: string): string {
+	const scope = [grant.delegation && delegationName(grant.delegation), grant.module && `${moduleName(grant.module)}${partner ? ` (${partner})` : ''}`]
+		.filter(Boolean)
+		.join(', ');
+	const role = roleName(grant.role);
+	if (scope) return m.role_in_scope({ role, scope });
+	return grant.role === 'observer' ? m.role_in_scope({ role, scope: m.scope_whole_programme() }) : role;
+}
+
 const ASSESSMENTS: Record<Assessment, () => string> = {
 	aligned: m.assessment_aligned,
 	partial: m.assessment_partial,

@@ -8,11 +8,13 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const actor = signedIn(event);
 	return orErrorPage(() => {
-		const { audit, strategies, users } = backend();
+		const { audit, strategies, users, programme } = backend();
 		const filter = auditFilter(event.url.searchParams);
 		const records = audit.list(actor, filter);
 		return {
 			records,
+			references: audit.references(records),
+			partners: Object.fromEntries(programme.modules().map(({ code, partner }) => [code, partner])),
 			truncated: records.length === AUDIT_PAGE,
 			filter: Object.fromEntries(event.url.searchParams),
 			strategies: strategies.readableBy(actor).map(({ id, title }) => ({ id, title })),
