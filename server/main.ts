@@ -31,6 +31,10 @@ const server = http.createServer((request, response) => {
 	if (ownProtocolHeader) request.headers[PROTOCOL_HEADER] = 'http';
 	handler(request, response);
 });
+// Node drops an idle connection after 5 s; a client or proxy that reuses it at that moment sees
+// its request fail ("other side closed"). Proxies keep idle connections for about a minute (60 s is
+// common), and the server must outlast them.
+server.keepAliveTimeout = 65_000;
 server.on('clientError', (error, socket: Socket) => {
 	app.log.debug({ event: 'client-error', message: error.message });
 	if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
