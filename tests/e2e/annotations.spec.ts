@@ -121,3 +121,34 @@ test('[N3] a comment thread on a passage is replied to and resolved', async ({ b
 	await expert.context().close();
 	await head.context().close();
 });
+
+test('[N3] a thread whose passage was deleted is tied to a new passage from the side panel, and everyone sees it there', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-migration');
+	const head = await openStrategy(browser, 'head.hr@demo.local', 'hr-migration');
+
+	await author.getByRole('tab', { name: /Comments/ }).click();
+	await selectPhrase(author, '2.3 Statistics');
+	await author.getByRole('button', { name: 'Use the selected passage' }).click();
+	await author.getByLabel('Your comment (type @ to mention someone)').fill(`Update the figures for 2005 (${run}).`);
+	await author.getByRole('button', { name: 'Post comment' }).click();
+	const thread = author.getByRole('tabpanel').getByRole('listitem').filter({ hasText: run });
+	await expect(thread.getByRole('button', { name: /2\.3 Statistics/ })).toBeVisible();
+
+	// The heading is deleted: the thread loses its passage, and says so.
+	await selectPhrase(author, '2.3 Statistics');
+	await author.keyboard.press('Backspace');
+	await expect(thread).toContainText('Text deleted: “2.3 Statistics”');
+	const move = thread.getByRole('button', { name: 'Re-anchor to the selection' });
+	await move.click();
+	await expect(author.getByRole('alert')).toContainText('Select a passage in the text first.');
+
+	await selectPhrase(author, '2.2 Institutional framework');
+	await move.click();
+	await expect(thread.getByRole('button', { name: /2\.2 Institutional framework/ })).toBeVisible();
+	await expect(thread).toBeFocused();
+	await expect(author.locator('.ProseMirror .passage-comment', { hasText: '2.2 Institutional framework' })).toBeVisible();
+	await expect(head.locator('.ProseMirror .passage-comment', { hasText: '2.2 Institutional framework' })).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});
