@@ -106,10 +106,20 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await expect.poll(() => editorText(author)).not.toContain(`offline words ${run}`);
 	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 
+	// Closing the page does not lose them: they are kept in this browser until dealt with.
+	await author.reload();
+	await expect(rescued.locator('blockquote')).toContainText(`offline words ${run}`);
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await introduction(author).click();
+
 	await rescued.getByRole('button', { name: 'Put back below the cursor' }).click();
 	await expect(rescued).toHaveCount(0);
 	await expect.poll(() => editorText(head)).toContain(`offline words ${run}`);
 	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	// Once put back, they are no longer kept.
+	await author.reload();
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await expect(rescued).toHaveCount(0);
 	await author.context().close();
 	await head.context().close();
 });

@@ -35,8 +35,13 @@ export class Collaboration {
 	unsaved = $state(false);
 	/** A final close code from the server (4400–4499): the session ended, access was revoked. */
 	ended = $state<number | null>(null);
-	/** [D10] Paragraphs someone else deleted before seeing the words written in them here, until their writer deals with them. */
+	/**
+	 * [D10] Paragraphs someone else deleted before seeing the words written in them here, until
+	 * their writer deals with them. Kept in this browser, like offline edits: closing the page
+	 * must not lose them either.
+	 */
 	rescued = $state<RescuedPiece[][]>([]);
+	private readonly rescuedKey: string;
 
 	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
 	private serverHolds: Map<number, number> | null = null;
@@ -52,6 +57,8 @@ export class Collaboration {
 		}
 		// Keyed by person as well: two people sharing a browser never pick up each other's offline edits.
 		this.local = new IndexeddbPersistence(`acquis:${userId}:${strategyId}`, this.doc);
+		this.rescuedKey = `acquis:rescued:${userId}:${strategyId}`;
+		this.rescued = storedRescue(this.rescuedKey);
 		this.local.once('synced', () => {
 			if (this.hasText()) this.loaded = true;
 		});
@@ -80,7 +87,7 @@ export class Collaboration {
 		this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
 			if (transaction.origin !== this.provider || !this.incoming || transaction.deleteSet.clients.size === 0) return;
 			const paragraphs = paragraphsDeletedUnseen(transaction, this.incoming, (id) => this.writtenHere(id));
-			if (paragraphs.length > 0) this.rescued = [...this.rescued, ...paragraphs];
+			if (paragraphs.length > 0) this.keepRescued([...this.rescued, ...paragraphs]);
 		});
 
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -131,7 +138,13 @@ export class Collaboration {
 	}
 
 	discardRescued(index: number): void {
-		this.rescued = this.rescued.filter((_, i) => i !== index);
+		this.keepRescued(this.rescued.filter((_, i) => i !== index));
+	}
+
+	private keepRescued(rescued: RescuedPiece[][]): void {
+		this.rescued = rescued;
+		if (rescued.length > 0) localStorage.setItem(this.rescuedKey, JSON.stringify(rescued));
+		else localStorage.removeItem(this.rescuedKey);
 	}
 
 	private checkSaved(): void {
@@ -166,5 +179,17 @@ export class Collaboration {
 		this.provider.destroy();
 		void this.local.destroy();
 		this.doc.destroy();
+	}
+}
+
+/** What an earlier page kept of rescued paragraphs; anything unreadable counts as nothing. */
+function storedRescue(key: string): RescuedPiece[][] {
+	try {
+		const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+		const isPiece = (piece: unknown) =>
+			typeof piece === 'object' && piece !== null && typeof (piece as RescuedPiece).text === 'string' && typeof (piece as RescuedPiece).unseen === 'boolean';
+		return Array.isArray(stored) && stored.every((pieces) => Array.isArray(pieces) && pieces.every(isPiece)) ? stored : [];
+	} catch {
+		return [];
 	}
 }
