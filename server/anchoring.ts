@@ -132,10 +132,10 @@ function followQuote(model: TextModel, located: Location, row: AnchorColumns): L
 	return end === null ? located : model.between(located.start, end);
 }
 
-/** Where a row's quote reads in the text now: with its context, else alone; null unless exactly once. */
+/** Where a row's quote reads in the text now: with its context, else alone, else paragraph breaks aside; null unless exactly once. */
 function placeByQuote(model: TextModel, row: AnchorColumns): Location | null {
 	if (!row.quote_exact) return null;
 	const found = model.find({ exact: row.quote_exact, prefix: row.quote_prefix ?? '', suffix: row.quote_suffix ?? '' });
 	const loose = typeof found === 'string' ? model.find({ exact: row.quote_exact }) : found;
-	return typeof loose === 'string' ? null : loose;
+	return typeof loose === 'string' ? model.findAcrossBreaks(row.quote_exact) : loose;
 }

@@ -92,6 +92,25 @@ export class TextModel {
 	}
 
 	/**
+	 * The one place a quote reads when paragraph breaks were added or removed between its words
+	 * (the editor may write both halves of a split paragraph anew), or null unless exactly once.
+	 */
+	findAcrossBreaks(exact: string): Location | null {
+		const wanted = exact.replaceAll('\n', '');
+		if (wanted.trim() === '') return null;
+		let flat = '';
+		const offsets: number[] = [];
+		for (let i = 0; i < this.text.length; i++) {
+			if (this.text[i] === '\n') continue;
+			flat += this.text[i];
+			offsets.push(i);
+		}
+		const first = flat.indexOf(wanted);
+		if (first < 0 || flat.indexOf(wanted, first + 1) >= 0) return null;
+		return this.between(offsets[first]!, offsets[first + wanted.length - 1]! + 1);
+	}
+
+	/**
 	 * Where a quote ends when read from `start`, paragraph breaks aside (a break added or
 	 * removed between its words), or null when the words there are not the quote's.
 	 */

@@ -163,6 +163,20 @@ describe('benchmark annotations', () => {
 		undo.undo();
 		await stored((stored) => stored.includes(sentence));
 		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact, suffix: sentence.slice(60, 92) } });
+
+		// The editor may also write both halves anew: no character of the passage is left, and its quote, breaks aside, finds it.
+		const whole = fragment.toArray().findIndex((block) => plain((block as Y.XmlElement).get(0) as Y.XmlText) === sentence);
+		editor.doc.transact(() => {
+			const halves = [sentence.slice(0, 35), sentence.slice(35)].map((half) => {
+				const paragraph = new Y.XmlElement('paragraph');
+				paragraph.insert(0, [new Y.XmlText(half)]);
+				return paragraph;
+			});
+			fragment.delete(whole, 1);
+			fragment.insert(whole, halves);
+		});
+		await stored((stored) => stored.includes(`${sentence.slice(0, 35)}\n\n${moved}`));
+		expect(await passage()).toMatchObject({ orphaned: false, selector: { exact: split } });
 	});
 
 	it('[N1] a quote that is absent or ambiguous is refused with 422; prefix or suffix make it unique', async () => {

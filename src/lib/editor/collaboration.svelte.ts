@@ -43,6 +43,13 @@ export class Collaboration {
 	rescued = $state<RescuedPiece[][]>([]);
 	private readonly rescuedKey: string;
 
+	/**
+	 * How many times the server has said what it holds (each sync step 1: on connecting, and after
+	 * storing this browser's changes). "Unsaved" compares clocks, which a deletion does not move:
+	 * waiting for the next of these is how to know the server holds a deletion.
+	 */
+	confirmations = $state(0);
+
 	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
 	private serverHolds: Map<number, number> | null = null;
 	/** The update the server sent that is being applied now. */
@@ -73,6 +80,7 @@ export class Collaboration {
 			const peek = decoding.clone(decoder);
 			if (decoding.readVarUint(peek) === SYNC_STEP_1) {
 				this.serverHolds = Y.decodeStateVector(decoding.readVarUint8Array(peek));
+				this.confirmations += 1;
 				this.checkSaved();
 			} else {
 				this.incoming = decoding.readVarUint8Array(peek);
