@@ -212,18 +212,20 @@ describe('the audit record', () => {
 		for (const [cookie, language, words] of [[head, 'mk', mk], [admin, 'en', en]] as const) {
 			const html = await (await fetch(`${server.url}/audit?strategyId=mk-visa`, { headers: { cookie, 'accept-language': language } })).text();
 			const table = textOf(html, 'tbody');
+			const strategy = `${words.delegation_mk} · ${words.module_visa}`;
 			for (const seen of [
-				`${words.audit_action_snapshot_taken} mk-visa ${words.export_version}: After the Skopje working meeting`,
-				`${words.audit_action_strategy_locked} mk-visa ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.export_content_hash}: ${lock.details.contentHash}`,
+				`${words.audit_action_snapshot_taken} ${strategy} ${words.export_version}: After the Skopje working meeting`,
+				`${words.audit_action_strategy_locked} ${strategy} ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.export_content_hash}: ${lock.details.contentHash}`,
 				words.audit_action_strategy_signed,
-				`${words.audit_action_strategy_unlocked} mk-visa ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.audit_detail_reason}: The ministry sent late comments.`
+				`${words.audit_action_strategy_unlocked} ${strategy} ${words.export_version}: Locked for signing ${words.snapshot_kind_lock} ${words.audit_detail_reason}: The ministry sent late comments.`
 			]) {
 				expect(table, language).toContain(seen);
 			}
-			for (const raw of ['snapshot-taken', 'strategy-locked', 'strategy-signed', 'strategy-unlocked', 'snapshotId', 'contentHash', '{', '"']) {
+			for (const raw of ['mk-visa', 'snapshot-taken', 'strategy-locked', 'strategy-signed', 'strategy-unlocked', 'snapshotId', 'contentHash', '{', '"']) {
 				expect(table, language).not.toContain(raw);
 			}
 			expect(html).toContain(`href="/strategies/mk-visa/history/${lock.details.snapshotId}"`);
+			expect(textOf(html.slice(html.indexOf('<select id="f-strategy"')), 'select')).toContain(strategy);
 			expect(textOf(html.slice(html.indexOf('<select id="f-action"')), 'select')).toContain(words.audit_action_strategy_unlocked);
 		}
 	});

@@ -37,6 +37,8 @@ const STATUSES: Record<StrategyStatus, () => string> = {
 /** A delegation added to the database after the programme's own five has no translated name: its code stands in. */
 export const delegationName = (code: DelegationCode): string => (DELEGATIONS[code] as (() => string) | undefined)?.() ?? code.toUpperCase();
 export const moduleName = (code: ModuleCode): string => MODULES[code]();
+/** A strategy named by its delegation and module, as its breadcrumb reads: "Albania · Asylum". */
+export const strategyName = (delegation: DelegationCode, module: ModuleCode): string => `${delegationName(delegation)} · ${moduleName(module)}`;
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();
 

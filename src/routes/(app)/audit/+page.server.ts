@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 			partners: Object.fromEntries(programme.modules().map(({ code, partner }) => [code, partner])),
 			truncated: records.length === AUDIT_PAGE,
 			filter: Object.fromEntries(event.url.searchParams),
-			strategies: strategies.readableBy(actor).map(({ id, title }) => ({ id, title })),
+			strategies: strategies.readableBy(actor).map(({ id, delegation, module }) => ({ id, delegation: delegation.code, module })),
 			people: users.list().map(({ id, name }) => ({ id, name }))
 		};
 	});
