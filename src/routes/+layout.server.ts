@@ -9,6 +9,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const programme = backend().programme;
 	return {
 		user: {
+			id: actor.id,
 			name: actor.name,
 			email: actor.email,
 			roles: actor.grants.map((grant) => programme.describe(grant)),

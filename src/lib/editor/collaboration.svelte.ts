@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DOCUMENT_FIELD } from '$lib/editor/extensions';
 import { paragraphsDeletedUnseen, type RescuedPiece } from '$lib/editor/rescued-words';
+import { noteUnsent, offlineCopyName, rescuedKey, SIGNING_OUT } from '$lib/editor/local-copies';
 import { MESSAGE_SYNC, SYNC_STEP_1, type PresenceUser, type RoomState } from '$lib/collab/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -42,6 +43,8 @@ export class Collaboration {
 	 */
 	rescued = $state<RescuedPiece[][]>([]);
 	private readonly rescuedKey: string;
+	/** Keeps the list of strategies with changes only this browser holds, for signing out [A3]. */
+	private readonly noteUnsent: (pending: boolean) => void;
 
 	/**
 	 * How many times the server has said what it holds (each sync step 1: on connecting, and after
@@ -63,8 +66,9 @@ export class Collaboration {
 			this.loaded = this.hasText();
 		}
 		// Keyed by person as well: two people sharing a browser never pick up each other's offline edits.
-		this.local = new IndexeddbPersistence(`acquis:${userId}:${strategyId}`, this.doc);
-		this.rescuedKey = `acquis:rescued:${userId}:${strategyId}`;
+		this.local = new IndexeddbPersistence(offlineCopyName(userId, strategyId), this.doc);
+		this.rescuedKey = rescuedKey(userId, strategyId);
+		this.noteUnsent = (pending) => noteUnsent(userId, strategyId, pending);
 		this.rescued = storedRescue(this.rescuedKey);
 		this.local.once('synced', () => {
 			if (this.hasText()) this.loaded = true;
@@ -105,6 +109,8 @@ export class Collaboration {
 					if (clock > (this.serverHolds.get(client) ?? 0)) this.serverHolds.set(client, clock);
 				}
 			}
+			// Written here (typed, pasted, an undo): the server cannot hold it yet.
+			if (origin !== this.provider && origin !== this.local) this.noteUnsent(true);
 			this.checkSaved();
 		});
 
@@ -122,7 +128,14 @@ export class Collaboration {
 		this.provider.awareness.on('change', () => this.readPresence());
 		addEventListener('offline', this.goOffline);
 		addEventListener('online', this.goOnline);
+		addEventListener(SIGNING_OUT, this.signOut);
 	}
+
+	/** The person is signing out: this browser's copy is about to be removed, and an open database cannot be. */
+	private signOut = () => {
+		this.provider.disconnect();
+		void this.local.destroy();
+	};
 
 	private hasText(): boolean {
 		return this.doc.getXmlFragment(DOCUMENT_FIELD).length > 0;
@@ -161,13 +174,9 @@ export class Collaboration {
 			this.unsaved = true;
 			return;
 		}
-		for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-			if (clock > (holds.get(client) ?? 0)) {
-				this.unsaved = true;
-				return;
-			}
-		}
-		this.unsaved = false;
+		const unsaved = [...Y.decodeStateVector(Y.encodeStateVector(this.doc))].some(([client, clock]) => clock > (holds.get(client) ?? 0));
+		if (unsaved !== this.unsaved) this.noteUnsent(unsaved);
+		this.unsaved = unsaved;
 	}
 
 	private readPresence(): void {
@@ -184,6 +193,7 @@ export class Collaboration {
 	destroy(): void {
 		removeEventListener('offline', this.goOffline);
 		removeEventListener('online', this.goOnline);
+		removeEventListener(SIGNING_OUT, this.signOut);
 		this.provider.destroy();
 		void this.local.destroy();
 		this.doc.destroy();

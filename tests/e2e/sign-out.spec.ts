@@ -1,0 +1,45 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openStrategy } from './helpers';
+
+/** The names of this browser's IndexedDB databases that hold copies of strategy texts. */
+async function offlineCopies(page: Page): Promise<string[]> {
+	return page.evaluate(async () => (await indexedDB.databases()).flatMap(({ name }) => (name?.startsWith('acquis:') ? [name] : [])));
+}
+
+test('[D8] signing out removes the person’s copies of strategy texts from the browser', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	await expect.poll(() => offlineCopies(author)).toEqual([expect.stringMatching(/^acquis:\d+:hr-visa$/)]);
+
+	await author.getByRole('button', { name: 'Sign out' }).click();
+	await expect(author).toHaveURL(/\/login$/);
+	expect(await offlineCopies(author)).toEqual([]);
+	await author.context().close();
+});
+
+test('[D8] work only this browser holds is named before signing out, and kept for whoever stays signed in', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
+	await author.keyboard.press('End');
+	await author.keyboard.type(` (unsent ${run})`);
+	// Leaving while still offline: the words stay in this browser only, never sent.
+	await author.goto('/strategies').catch(() => {});
+	await author.context().setOffline(false);
+	await author.goto('/strategies');
+
+	await author.getByRole('button', { name: 'Sign out' }).click();
+	const dialog = author.getByRole('dialog', { name: 'Changes not yet on the server' });
+	await expect(dialog.getByRole('link', { name: 'Croatia · Visa' })).toHaveAttribute('href', '/strategies/hr-visa');
+	await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+	await expect(dialog).toBeHidden();
+	expect(await offlineCopies(author)).toEqual([expect.stringMatching(/^acquis:\d+:hr-visa$/)]);
+
+	await author.getByRole('button', { name: 'Sign out' }).click();
+	await dialog.getByRole('button', { name: 'Sign out and remove them' }).click();
+	await expect(author).toHaveURL(/\/login$/);
+	expect(await offlineCopies(author)).toEqual([]);
+	await author.context().close();
+});
