@@ -21,6 +21,8 @@ export interface Shape {
 	list?: { type: 'bullet' | 'ordered'; number?: number };
 }
 
+type Node = ReturnType<typeof documentSchema.nodeFromJSON>;
+
 /** A stretch of a block's words with one formatting. */
 interface Run {
 	text: string;
@@ -73,7 +75,6 @@ export function blocksOf(json: JSONContent): Block[] {
 	const blocks: Block[] = [];
 	let section = '';
 	let table = 0;
-	type Node = ReturnType<typeof documentSchema.nodeFromJSON>;
 	const visit = (node: Node, cell?: Block['cell'], list?: Shape['list']) => {
 		node.forEach((child) => {
 			const type = child.type.name;
@@ -110,7 +111,7 @@ export function blocksOf(json: JSONContent): Block[] {
 
 const MARK_TYPES: readonly Mark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike'];
 
-function runsOf(textblock: ReturnType<typeof documentSchema.nodeFromJSON>): Run[] {
+function runsOf(textblock: Node): Run[] {
 	const runs: Run[] = [];
 	textblock.forEach((child) => {
 		if (!child.isText || !child.text) return;
@@ -183,7 +184,7 @@ function formatted(pieces: Piece[], before: readonly Run[], after: readonly Run[
 	return result;
 }
 
-const words = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 
 type Piece = Omit<Change, 'block'>;
 
@@ -265,17 +266,21 @@ export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff 
 		changes: []
 	};
 	const changedSections = new Set<string>();
-	const add = (block: Block, status: DocumentDiff['blocks'][number]['status'], pieces: Piece[], was?: Block) => {
+	const add = (block: Block, status: DocumentDiff['blocks'][number]['status'], words: Piece[], was?: Block) => {
 		const index = result.blocks.length;
+		const pieces = formatted(words, was?.runs ?? (status === 'removed' ? block.runs : []), status === 'removed' ? [] : block.runs);
 		const { text: _text, runs: _runs, ...meta } = block;
 		const before = was && !sameShape(was, block) ? shapeOf(was) : undefined;
 		if (status === 'equal' && (before || pieces.some((piece) => piece.marksBefore))) status = 'changed';
 		result.blocks.push({ ...meta, status, ...(before && { before }) });
 		if (before) result.summary.formattingChanges += 1;
+		// Words are counted before the pieces are cut at changes of formatting, which may fall inside a word.
+		for (const piece of words) {
+			if (piece.op === 'insert') result.summary.wordsAdded += wordCount(piece.text);
+			if (piece.op === 'delete') result.summary.wordsRemoved += wordCount(piece.text);
+		}
 		for (const piece of pieces) {
 			if (piece.text) result.changes.push({ ...piece, block: index });
-			if (piece.op === 'insert') result.summary.wordsAdded += words(piece.text);
-			if (piece.op === 'delete') result.summary.wordsRemoved += words(piece.text);
 			if (piece.marksBefore) result.summary.formattingChanges += 1;
 		}
 		if (status !== 'equal') {
@@ -285,14 +290,14 @@ export function diffDocuments(from: JSONContent, to: JSONContent): DocumentDiff 
 	};
 	// Aligned on their words alone, so a paragraph made a heading is the same block of another kind.
 	align(blocksOf(from), blocksOf(to), (block) => block.text, {
-		equal: (before, after) => add(after, 'equal', formatted([{ op: 'equal', text: after.text }], before.runs, after.runs), before),
-		changed: (before, after) => add(after, 'changed', formatted(textPieces(before.text, after.text), before.runs, after.runs), before),
+		equal: (before, after) => add(after, 'equal', [{ op: 'equal', text: after.text }], before),
+		changed: (before, after) => add(after, 'changed', textPieces(before.text, after.text), before),
 		removed: (block) => {
-			add(block, 'removed', formatted([{ op: 'delete', text: block.text }], block.runs, []));
+			add(block, 'removed', [{ op: 'delete', text: block.text }]);
 			result.summary.blocksRemoved += 1;
 		},
 		added: (block) => {
-			add(block, 'added', formatted([{ op: 'insert', text: block.text }], [], block.runs));
+			add(block, 'added', [{ op: 'insert', text: block.text }]);
 			result.summary.blocksAdded += 1;
 		}
 	});

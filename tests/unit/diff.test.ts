@@ -128,6 +128,12 @@ describe('comparing the formatting of versions', () => {
 		expect(result.summary).toMatchObject({ formattingChanges: 1, wordsAdded: 1, wordsRemoved: 1 });
 	});
 
+	it('[V5] a new word bold in part counts as one word added', () => {
+		const result = diffDocuments(doc(p('The law.')), doc(rich(t('The '), t('Asyl', { type: 'bold' }), t('um law.'))));
+		expect(result.changes.filter((c) => c.op === 'insert').map((c) => [c.text, c.marks])).toEqual([['Asyl', [{ type: 'bold' }]], ['um ', undefined]]);
+		expect(result.summary).toMatchObject({ wordsAdded: 1, formattingChanges: 0 });
+	});
+
 	it('[V5] an untouched document with formatting, lists and headings reports nothing', () => {
 		const same = doc(h(1, 'Title'), rich(t('Bold', { type: 'bold' }), t(' and '), t('linked', link('https://example.org'))), list('orderedList', 'One', 'Two'), table(['A', 'B']));
 		const result = diffDocuments(same, same);
