@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy } from './helpers';
+import { openStrategy, seriousViolations } from './helpers';
 
 
 test('[V4] take a named snapshot, edit, compare, restore, and see the text return in a second browser', async ({ browser }) => {
@@ -50,4 +50,34 @@ test('[V4] take a named snapshot, edit, compare, restore, and see the text retur
 	await expect(author.locator('.timeline').getByText('Before a restore')).toBeVisible();
 	await author.context().close();
 	await head.context().close();
+});
+
+test('[V5] a word made bold is a change the compare page shows and names, on a phone-sized screen, without sideways scrolling', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.mk@demo.local', 'mk-asylum');
+	await author.getByRole('link', { name: 'History and versions' }).click();
+	await author.getByLabel('Name of the snapshot').fill(`Before emphasis ${run}`);
+	await author.getByRole('button', { name: 'Take a snapshot' }).click();
+	await expect(author.getByRole('status')).toContainText(`Snapshot “Before emphasis ${run}” taken.`);
+	await author.goBack();
+
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	const paragraph = author.locator('.ProseMirror > p', { hasText: 'sheltered more than 300,000 refugees' });
+	await paragraph.dblclick({ position: { x: 4, y: 8 } });
+	await author.keyboard.press('Control+b');
+	await expect(paragraph.locator('strong')).toHaveText('North');
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await author.setViewportSize({ width: 360, height: 800 });
+	await author.getByRole('link', { name: 'History and versions' }).click();
+	await author.getByRole('link', { name: `Before emphasis ${run}` }).click();
+	await author.getByRole('link', { name: 'Compare with the current text' }).click();
+	await expect(author.getByRole('status').first()).toContainText('Formatting changes: 1.');
+	await expect(author.locator('.restyled strong')).toHaveText('North');
+	await expect(author.locator('.note')).toHaveText('(Formatting changed. Before: no formatting; now: bold)');
+	await author.getByRole('button', { name: 'Next change' }).click();
+	await expect(author.locator('.block.changed', { hasText: 'sheltered more than' })).toBeFocused();
+	expect(await author.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+	expect(await seriousViolations(author)).toEqual([]);
+	await author.context().close();
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { until } from '../helpers/collab';
-import { api, signIn } from '../helpers/http';
+import { api, signIn, textOf } from '../helpers/http';
 import { serverForFile } from '../helpers/server-for-file';
 import { inProcessServer } from '../helpers/in-process';
 
@@ -61,6 +62,61 @@ describe('snapshots', () => {
 		const back = await api(server.url, author, `/strategies/ba-visa/diff?from=${after.body.id}&to=${before.body.id}`);
 		expect(back.body.changes.filter((c: { op: string }) => c.op === 'delete').map((c: { text: string }) => c.text).join('')).toContain('roadmap received');
 		expect((await api(server.url, author, '/strategies/ba-visa/diff?from=current')).status).toBe(400);
+	});
+
+	it('[V5] a change of formatting alone (bold words, a heading demoted) is a change the API and the compare page describe in words', async () => {
+		const author = await signIn(server.url, 'author.cs@demo.local');
+		const before = await api(server.url, author, '/strategies/cs-asylum/snapshots', { body: { name: 'Before formatting' } });
+		const live = editor(author, 'cs-asylum');
+		await live.synced();
+		let emphasised = '';
+		let demoted = '';
+		live.doc.transact(() => {
+			const blocks = live.doc.getXmlFragment('default').toArray().filter((node): node is Y.XmlElement => node instanceof Y.XmlElement);
+			const heading = blocks.find((node) => node.nodeName === 'heading' && Number(node.getAttribute('level')) === 2)!;
+			demoted = heading.toArray().map((text) => (text as Y.XmlText).toString()).join('');
+			heading.setAttribute('level', 3 as unknown as string);
+			// The first plain words of a paragraph, made bold as the editor's Bold button does.
+			for (const paragraph of blocks.filter((node) => node.nodeName === 'paragraph')) {
+				const text = paragraph.get(0) as Y.XmlText;
+				let offset = 0;
+				for (const run of text.toDelta() as { insert: string; attributes?: object }[]) {
+					const word = /^\p{L}{4,}/u.exec(run.insert)?.[0];
+					if (!run.attributes && word) {
+						text.format(offset, word.length, { bold: {} });
+						emphasised = word;
+						return;
+					}
+					offset += run.insert.length;
+				}
+			}
+		});
+		expect(emphasised).not.toBe('');
+		await until(async () => (await api(server.url, author, `/strategies/cs-asylum/diff?from=${before.body.id}&to=current`)).body.summary.formattingChanges === 2, 'the formatting to be stored');
+		const after = await api(server.url, author, '/strategies/cs-asylum/snapshots', { body: { name: 'After formatting' } });
+
+		const diff = await api(server.url, author, `/strategies/cs-asylum/diff?from=${before.body.id}&to=${after.body.id}`);
+		expect(diff.body.summary).toMatchObject({ formattingChanges: 2, wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0 });
+		expect(diff.body.changes.every((c: { op: string }) => c.op === 'equal')).toBe(true);
+		expect(diff.body.changes.filter((c: { marksBefore?: unknown }) => c.marksBefore)).toEqual([expect.objectContaining({ text: emphasised, marks: [{ type: 'bold' }], marksBefore: [] })]);
+		expect(diff.body.blocks.filter((b: { before?: unknown }) => b.before)).toEqual([expect.objectContaining({ kind: 'heading', level: 3, status: 'changed', before: { kind: 'heading', level: 2 } })]);
+
+		const comparePage = async (language: string) => {
+			const response = await fetch(`${server.url}/strategies/cs-asylum/history/compare?from=${before.body.id}&to=${after.body.id}`, { headers: { cookie: author, 'accept-language': language } });
+			expect(response.status).toBe(200);
+			const html = await response.text();
+			return { html, summary: textOf(html.slice(html.indexOf('class="summary')), 'p'), article: textOf(html, 'article') };
+		};
+		const english = await comparePage('en');
+		expect(english.summary).toContain('Formatting changes: 2.');
+		expect(english.article).toContain(`${emphasised} (Formatting changed. Before: no formatting; now: bold)`);
+		expect(english.article).toContain(`Before: heading, level 2; now: heading, level 3 ${demoted}`);
+		// The words read as they do in the editor: in bold, not only described.
+		expect(english.html).toMatch(new RegExp(`<strong[^>]*>(<!--[^>]*-->)*${emphasised}(<!--[^>]*-->)*</strong>`));
+		const croatian = await comparePage('hr');
+		expect(croatian.summary).toContain('Promjene oblikovanja: 2.');
+		expect(croatian.article).toContain(`${emphasised} (Promijenjeno oblikovanje. Prije: bez oblikovanja; sada: podebljano)`);
+		expect(croatian.article).toContain(`Prije: naslov, razina 2; sada: naslov, razina 3 ${demoted}`);
 	});
 
 	it('[V4] a restore reaches live editors in place, keeps a pre-restore snapshot, and can itself be undone', async () => {

@@ -56,6 +56,93 @@ describe('comparing versions', () => {
 	});
 });
 
+const t = (text: string, ...marks: JSONContent['marks'] & object): JSONContent => ({ type: 'text', text, ...(marks.length > 0 && { marks }) });
+const rich = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
+const list = (type: 'bulletList' | 'orderedList', ...items: string[]): JSONContent => ({ type, content: items.map((item) => ({ type: 'listItem', content: [p(item)] })) });
+const link = (href: string) => ({ type: 'link', attrs: { href } });
+
+describe('comparing the formatting of versions', () => {
+	const restyled = (before: JSONContent, after: JSONContent) => {
+		const result = diffDocuments(before, after);
+		return { result, pieces: result.changes.filter((c) => c.marksBefore).map((c) => ({ text: c.text, marks: c.marks ?? [], marksBefore: c.marksBefore })) };
+	};
+
+	it('[V5] a paragraph made a heading, and a heading given another level, are changes that say what the block was', () => {
+		const { result } = restyled(doc(h(2, '1 Scope'), p('Obligations of the Ministry'), h(2, '2 Measures')), doc(h(2, '1 Scope'), h(3, 'Obligations of the Ministry'), h(3, '2 Measures')));
+		expect(result.blocks.map((b) => [b.status, b.before])).toEqual([
+			['equal', undefined],
+			['changed', { kind: 'paragraph' }],
+			['changed', { kind: 'heading', level: 2 }]
+		]);
+		expect(result.blocks[1]).toMatchObject({ kind: 'heading', level: 3 });
+		expect(result.changes.every((c) => c.op === 'equal')).toBe(true);
+		expect(result.summary).toMatchObject({ formattingChanges: 2, wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0 });
+	});
+
+	it('[V5] a bulleted list made numbered, and a paragraph taken into a list, are changes of kind', () => {
+		const before = doc(list('bulletList', 'Return the applicant', 'Inform UNHCR'), p('Appeal within 8 days'));
+		const after = doc(list('orderedList', 'Return the applicant', 'Inform UNHCR', 'Appeal within 8 days'));
+		const { result } = restyled(before, after);
+		expect(result.blocks.map((b) => [b.list, b.before])).toEqual([
+			[{ type: 'ordered', number: 1 }, { kind: 'paragraph', list: { type: 'bullet', number: 1 } }],
+			[{ type: 'ordered', number: 2 }, { kind: 'paragraph', list: { type: 'bullet', number: 2 } }],
+			[{ type: 'ordered', number: 3 }, { kind: 'paragraph' }]
+		]);
+		expect(result.summary.formattingChanges).toBe(3);
+	});
+
+	it.each([
+		['bold', { type: 'bold' }],
+		['italic', { type: 'italic' }],
+		['underline', { type: 'underline' }],
+		['strike', { type: 'strike' }],
+		['link', link('https://eur-lex.europa.eu/eli/dir/2013/32')]
+	])('[V5] %s put on unchanged words, and taken off again, is a formatting change', (_name, mark) => {
+		const plain = doc(p('The Ministry shall decide within six months.'));
+		const marked = doc(rich(t('The Ministry '), t('shall decide', mark), t(' within six months.')));
+		const expected = mark.type === 'link' ? { type: 'link', href: 'https://eur-lex.europa.eu/eli/dir/2013/32' } : { type: mark.type };
+		const on = restyled(plain, marked);
+		expect(on.pieces).toEqual([{ text: 'shall decide', marks: [expected], marksBefore: [] }]);
+		expect(on.result.blocks[0]!.status).toBe('changed');
+		expect(on.result.summary).toMatchObject({ formattingChanges: 1, wordsAdded: 0, wordsRemoved: 0, sectionsChanged: 1 });
+		expect(restyled(marked, plain).pieces).toEqual([{ text: 'shall decide', marks: [], marksBefore: [expected] }]);
+	});
+
+	it('[V5] a link given another target is a formatting change that names both targets', () => {
+		const before = doc(rich(t('See '), t('the directive', link('https://eur-lex.europa.eu/eli/dir/2013/32')), t('.')));
+		const after = doc(rich(t('See '), t('the directive', link('https://example.org/other')), t('.')));
+		expect(restyled(before, after).pieces).toEqual([
+			{ text: 'the directive', marks: [{ type: 'link', href: 'https://example.org/other' }], marksBefore: [{ type: 'link', href: 'https://eur-lex.europa.eu/eli/dir/2013/32' }] }
+		]);
+	});
+
+	it('[V5] words changed inside a formatted paragraph keep their formatting, and only restyled words count', () => {
+		const before = doc(rich(t('Deadline: '), t('Q2 2006', { type: 'bold' }), t(', then review.')));
+		const after = doc(rich(t('Deadline: '), t('Q4 2006', { type: 'bold' }), t(', then '), t('review', { type: 'italic' }), t('.')));
+		const result = diffDocuments(before, after);
+		expect(result.changes.filter((c) => c.op !== 'equal').map((c) => [c.op, c.text, c.marks])).toEqual([
+			['delete', 'Q2', [{ type: 'bold' }]],
+			['insert', 'Q4', [{ type: 'bold' }]]
+		]);
+		expect(result.changes.filter((c) => c.marksBefore).map((c) => c.text)).toEqual(['review']);
+		expect(result.summary).toMatchObject({ formattingChanges: 1, wordsAdded: 1, wordsRemoved: 1 });
+	});
+
+	it('[V5] a new word bold in part counts as one word added', () => {
+		const result = diffDocuments(doc(p('The law.')), doc(rich(t('The '), t('Asyl', { type: 'bold' }), t('um law.'))));
+		expect(result.changes.filter((c) => c.op === 'insert').map((c) => [c.text, c.marks])).toEqual([['Asyl', [{ type: 'bold' }]], ['um ', undefined]]);
+		expect(result.summary).toMatchObject({ wordsAdded: 1, formattingChanges: 0 });
+	});
+
+	it('[V5] an untouched document with formatting, lists and headings reports nothing', () => {
+		const same = doc(h(1, 'Title'), rich(t('Bold', { type: 'bold' }), t(' and '), t('linked', link('https://example.org'))), list('orderedList', 'One', 'Two'), table(['A', 'B']));
+		const result = diffDocuments(same, same);
+		expect(result.blocks.every((b) => b.status === 'equal' && !b.before)).toBe(true);
+		expect(result.changes.every((c) => c.op === 'equal' && !c.marksBefore)).toBe(true);
+		expect(result.summary).toEqual({ sectionsChanged: 0, wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0, cellsChanged: 0, formattingChanges: 0 });
+	});
+});
+
 describe('the canonical text', () => {
 	it('[V3] is the blocks’ text, NFC, white space collapsed, empty blocks left out, one line feed each', () => {
 		const json = doc(h(1, 'Strategy  title'), p(''), p('Caf\u0065\u0301 and\u00a0tea\t'), table(['A', ' B ']));
