@@ -10,7 +10,7 @@ import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
 import { docxToDocument, WordDocumentTooLarge } from './export/extract';
 import { AppError } from './errors';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../src/lib/limits';
 import { m } from '../src/lib/paraglide/messages.js';
 import { getLocale } from '../src/lib/paraglide/runtime.js';
 
@@ -73,12 +73,12 @@ export class Imports {
 
 /** A Word file past the limits, in the reader's words (an import, or a file to check). */
 export function wordTooLarge(error: WordDocumentTooLarge): AppError {
-	return new AppError(
-		'payload_too_large',
-		error.limit === 'blocks'
-			? m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) })
-			: m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) })
-	);
+	const messages = {
+		blocks: () => m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) }),
+		runs: () => m.error_import_too_many_runs({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_RUNS) }),
+		'unpacked-bytes': () => m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) })
+	};
+	return new AppError('payload_too_large', messages[error.limit]());
 }
 
 /**

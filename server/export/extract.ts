@@ -4,7 +4,7 @@ import { MarkdownManager } from '@tiptap/markdown';
 import { Window, type Document, type Element, type Node } from 'happy-dom';
 import { Readable } from 'node:stream';
 import { documentExtensions } from '../../src/lib/editor/extensions';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
 import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
 import { TEXT_ELEMENT_ID } from './html';
 import { withoutUnsafeLinks } from './links';
@@ -170,7 +170,7 @@ function markdownToDocument(source: string): JSONContent {
 export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
 	switch (detectFormat(bytes)) {
 		case 'docx': {
-			// An export of any length may be checked, but never a zip bomb.
+			// An export of any length may be checked, but never a zip bomb nor a file of endless runs.
 			await checkImportLimits(bytes, Infinity);
 			const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
 			if (text === undefined) {
@@ -187,22 +187,30 @@ export async function extractStrategyText(bytes: Uint8Array): Promise<JSONConten
 	}
 }
 
-/** Why a Word draft is refused before it is converted: it passes `IMPORT_MAX_BLOCKS` or `IMPORT_MAX_UNPACKED_BYTES`. */
+const TOO_LARGE = {
+	blocks: `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.`,
+	runs: `The Word document has more than ${IMPORT_MAX_RUNS} runs and line breaks.`,
+	'unpacked-bytes': `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`
+};
+
+/** Why a Word file is refused before it is converted: it passes `IMPORT_MAX_BLOCKS`, `IMPORT_MAX_RUNS` or `IMPORT_MAX_UNPACKED_BYTES`. */
 export class WordDocumentTooLarge extends Error {
-	constructor(readonly limit: 'blocks' | 'unpacked-bytes') {
-		super(limit === 'blocks' ? `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.` : `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`);
+	constructor(readonly limit: keyof typeof TOO_LARGE) {
+		super(TOO_LARGE[limit]);
 		this.name = 'WordDocumentTooLarge';
 	}
 }
 
 /** The start of a paragraph element, with any namespace prefix: mammoth reads whichever prefix the file binds to Word's namespace. */
 const PARAGRAPH_START = /<(?:[A-Za-z_][\w.-]*:)?p[\s/>]/g;
+/** The start of a run or of a line break, which mammoth and the editor's parser turn into a node each. */
+const RUN_START = /<(?:[A-Za-z_][\w.-]*:)?b?r[\s/>]/g;
 /** An element name cut off at the end of a chunk, kept for the next one; no Word name is near 64 characters. */
 const UNFINISHED_NAME = /<[\w.:-]{0,64}$/;
 
 /**
- * Refuses a Word package past the import limits before mammoth reads it. Converting holds the
- * server's one thread and memory in proportion to the paragraphs, and a zip bomb would unpack to
+ * Refuses a Word package past the import limits before mammoth reads it. Converting takes time
+ * and memory in proportion to the paragraphs and runs, and a zip bomb would unpack to
  * gigabytes. Every part is read, not only word/document.xml: footnotes and comments are converted
  * too, and a package may keep its main part under any name. Parts are unpacked as streams that
  * stop at the limit, so a bomb never lies in memory whole.
@@ -215,6 +223,7 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
 	});
 	let unpackedBytes = 0;
 	let paragraphs = 0;
+	let runs = 0;
 	for (const part of Object.values(zip.files)) {
 		if (part.dir) continue;
 		let unfinished = '';
@@ -227,6 +236,8 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
 			const text = unfinished + chunk.toString('latin1');
 			paragraphs += text.match(PARAGRAPH_START)?.length ?? 0;
 			if (paragraphs > maxBlocks) throw new WordDocumentTooLarge('blocks');
+			runs += text.match(RUN_START)?.length ?? 0;
+			if (runs > IMPORT_MAX_RUNS) throw new WordDocumentTooLarge('runs');
 			unfinished = UNFINISHED_NAME.exec(text)?.[0] ?? '';
 		}
 	}

@@ -107,6 +107,16 @@ export const IMPORT_MAX_BYTES = 10_000_000;
  */
 export const IMPORT_MAX_BLOCKS = 5_000;
 /**
+ * Runs (stretches of text in one formatting) and line breaks in a Word file, to import or to
+ * check: mammoth and then the editor's parser make a node of each, at about 100 µs and 10 kB
+ * apiece. Our own export writes one run per change of emphasis or link, a few per paragraph;
+ * Word splits runs further where a paragraph was edited. 30,000 is six per paragraph at
+ * `IMPORT_MAX_BLOCKS`, ten in a long strategy of 3,000, and takes about 3 s and 350 MB
+ * however they are spread; a 10 MB file could hold millions (one paragraph of 20,000
+ * runs is a 67 kB file). Counted before anything is converted.
+ */
+export const IMPORT_MAX_RUNS = 30_000;
+/**
  * A Word draft unpacked: the images and fonts a 10 MB file can hold (ZIP does not shrink them)
  * plus the XML of 5,000 paragraphs as Word writes them (about 1–2 kB each), with room to spare. A zip
  * bomb, a few kilobytes that unpack to gigabytes, is stopped here before anything reads it.
