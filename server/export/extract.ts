@@ -4,7 +4,7 @@ import { MarkdownManager } from '@tiptap/markdown';
 import { Window, type Document, type Element, type Node } from 'happy-dom';
 import { Readable } from 'node:stream';
 import { documentExtensions } from '../../src/lib/editor/extensions';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES, WORD_READING_MAX_MEMORY_MB, WORD_READING_MAX_MS } from '../../src/lib/limits';
 import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
 import { TEXT_ELEMENT_ID } from './html';
 import { withoutUnsafeLinks } from './links';
@@ -162,6 +162,19 @@ function markdownToDocument(source: string): JSONContent {
 	return splitCellParagraphs(withoutUnsafeLinks(markdownManager.parse(markCellBreaks(source))));
 }
 
+/** The strategy text between the two bookmarks of an exported Word file; `extractStrategyText` for DOCX. */
+export async function exportedWordText(bytes: Uint8Array): Promise<JSONContent> {
+	// An export of any length may be checked, but never a zip bomb nor a file of endless runs.
+	await checkImportLimits(bytes, Infinity);
+	const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
+	if (text === undefined) {
+		throw new Error(
+			`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
+		);
+	}
+	return generateJSON(text, documentExtensions);
+}
+
 /**
  * The strategy body of an exported file as Tiptap JSON: in DOCX between the two bookmarks, in
  * HTML the article#strategy-text element, in Markdown between the two marker comments. Throws
@@ -169,17 +182,8 @@ function markdownToDocument(source: string): JSONContent {
  */
 export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
 	switch (detectFormat(bytes)) {
-		case 'docx': {
-			// An export of any length may be checked, but never a zip bomb nor a file of endless runs.
-			await checkImportLimits(bytes, Infinity);
-			const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
-			if (text === undefined) {
-				throw new Error(
-					`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
-				);
-			}
-			return generateJSON(text, documentExtensions);
-		}
+		case 'docx':
+			return exportedWordText(bytes);
 		case 'html':
 			return generateJSON(await inPage(decodeText(bytes), htmlOfTextElement), documentExtensions);
 		case 'markdown':
@@ -190,10 +194,15 @@ export async function extractStrategyText(bytes: Uint8Array): Promise<JSONConten
 const TOO_LARGE = {
 	blocks: `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.`,
 	runs: `The Word document has more than ${IMPORT_MAX_RUNS} runs and line breaks.`,
-	'unpacked-bytes': `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`
+	'unpacked-bytes': `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`,
+	reading: `Reading the Word document took more than ${WORD_READING_MAX_MS} ms or ${WORD_READING_MAX_MEMORY_MB} MB.`
 };
 
-/** Why a Word file is refused before it is converted: it passes `IMPORT_MAX_BLOCKS`, `IMPORT_MAX_RUNS` or `IMPORT_MAX_UNPACKED_BYTES`. */
+/**
+ * Why a Word file is refused as too large: it passes `IMPORT_MAX_BLOCKS`, `IMPORT_MAX_RUNS` or
+ * `IMPORT_MAX_UNPACKED_BYTES`, counted before it is converted, or its reading ran out of the
+ * time or memory its worker has (word-reader.ts).
+ */
 export class WordDocumentTooLarge extends Error {
 	constructor(readonly limit: keyof typeof TOO_LARGE) {
 		super(TOO_LARGE[limit]);
@@ -248,7 +257,8 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
  * emphasis; scripts and non-http(s)/mailto links never survive. Of an Acquis Studio export only
  * the strategy text between its two bookmarks is taken, not the cover, signatures or annex; a
  * document without both bookmarks is taken whole. Throws `WordDocumentTooLarge` past the import
- * limits, before anything is converted.
+ * limits, before anything is converted. It holds the thread for seconds: the server calls it
+ * through `WordReader`, in a worker.
  */
 export async function docxToDocument(bytes: Uint8Array): Promise<JSONContent> {
 	await checkImportLimits(bytes);
