@@ -13,7 +13,9 @@ import { migrate } from './db/migrate';
 import { DocumentStore } from './document/store';
 import { EventBus } from './events';
 import { createLogger, type Logger } from './log';
+import { WordReader } from './export/word-reader';
 import { Programme } from './programme';
+import { builtWordWorker } from './registry';
 import { Snapshots } from './snapshots';
 import { Signing } from './signing';
 import { Exports } from './exports';
@@ -68,6 +70,7 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 	const signIn = new SignIn(users, sessions, new SignInThrottle(), audit, log);
 	const signing = new Signing(db, strategies, snapshots, signIn, audit, bus);
 	bus.on('text-quiet', (strategyId) => snapshots.takeAutomatic(strategyId));
+	const words = new WordReader(builtWordWorker());
 	const backend: Backend = {
 		config,
 		log,
@@ -87,8 +90,8 @@ export async function createBackend(config: Config, log = createLogger(config.lo
 		coverage: new Coverage(db, strategies, benchmarks, programme, annotations),
 		snapshots,
 		signing,
-		exports: new Exports(strategies, collab, snapshots, signing, annotations, programme),
-		imports: new Imports(strategies, collab, snapshots, annotations, comments, audit),
+		exports: new Exports(strategies, collab, snapshots, signing, annotations, programme, words),
+		imports: new Imports(strategies, collab, snapshots, annotations, comments, audit, words),
 		async close() {
 			collab.close();
 			db.close();

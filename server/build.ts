@@ -5,9 +5,10 @@ import { buildSync } from 'esbuild';
 
 /**
  * The production build: Vite builds the app (SvelteKit, with the back end bundled in), then
- * esbuild compiles the entry, `server/main.ts`, to `build/main.js`, so that `npm start` runs
- * plain JavaScript. Run from source through tsx, the entry took about 1.3 s longer to start:
- * tsx's loader sees every module the built app imports.
+ * esbuild compiles the worker that reads Word files, `server/export/word-worker.ts`, to
+ * `build/word-worker.js`, and the entry, `server/main.ts`, to `build/main.js`, so that
+ * `npm start` runs plain JavaScript. Run from source through tsx, the entry took about 1.3 s
+ * longer to start: tsx's loader sees every module the built app imports.
  *
  * `npm run build` builds; `npm start` (and the tests and the benchmark) build first with
  * `--if-stale`: when the build is missing or older than anything it is built from, so nobody
@@ -31,15 +32,20 @@ export function buildIsStale(): boolean {
 	return SOURCES.some((source) => newest(path.join(root, source)) > builtAt);
 }
 
-/** Builds the app and its entry; throws when either fails. */
+/** Builds the app, the Word worker and the entry; throws when any fails. */
 export function buildApp(): void {
 	// The build is the app's, not a test runner's: without VITEST in its environment (vite.config.ts).
 	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
 	const vite = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit', env });
 	if (vite.status !== 0) throw new Error('vite build failed');
+	compile(path.join(root, 'server', 'export', 'word-worker.ts'), path.join(root, 'build', 'word-worker.js'));
+	compile(path.join(root, 'server', 'main.ts'), entry);
+}
+
+function compile(source: string, outfile: string): void {
 	buildSync({
-		entryPoints: [path.join(root, 'server', 'main.ts')],
-		outfile: entry,
+		entryPoints: [source],
+		outfile,
 		bundle: true,
 		// Packages stay imports, resolved from node_modules as the built app's are.
 		packages: 'external',

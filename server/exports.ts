@@ -11,10 +11,10 @@ import { documentToJSON } from './document/render';
 import { exportDocx } from './export/docx';
 import { exportHtml } from './export/html';
 import { exportMarkdown } from './export/markdown';
-import { extractStrategyText, WordDocumentTooLarge } from './export/extract';
-import { wordTooLarge } from './imports';
+import { detectFormat, extractStrategyText } from './export/extract';
+import type { WordReader } from './export/word-reader';
+import { wordRefusal } from './imports';
 import type { ExportInput, ExportLabels } from './export/types';
-import { AppError } from './errors';
 import { assessmentLabel, delegationName, moduleName, statusLabel } from '../src/lib/i18n/names';
 import { formatDateTime } from '../src/lib/i18n/format';
 import { getLocale } from '../src/lib/paraglide/runtime.js';
@@ -68,7 +68,8 @@ export class Exports {
 		private readonly snapshots: Snapshots,
 		private readonly signing: Signing,
 		private readonly annotations: Annotations,
-		private readonly programme: Programme
+		private readonly programme: Programme,
+		private readonly words: WordReader
 	) {}
 
 	private input(actor: Actor, strategyId: string, snapshotId?: number): ExportInput {
@@ -137,10 +138,9 @@ export class Exports {
 		const strategy = this.strategies.authorize(actor, 'read', strategyId);
 		let json: JSONContent;
 		try {
-			json = await extractStrategyText(bytes);
+			json = detectFormat(bytes) === 'docx' ? await this.words.exportedText(bytes) : await extractStrategyText(bytes);
 		} catch (error) {
-			if (error instanceof WordDocumentTooLarge) throw wordTooLarge(error);
-			throw new AppError('invalid', m.error_verify_unreadable());
+			throw wordRefusal(error, m.error_verify_unreadable);
 		}
 		const hash = contentHash(json);
 		return {

@@ -8,9 +8,19 @@ import type { Actor } from './auth/policy';
 import { canonicalText } from './document/canonical';
 import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
-import { docxToDocument, WordDocumentTooLarge } from './export/extract';
+import { WordDocumentTooLarge } from './export/extract';
+import { WordReaderFailed, type WordReader } from './export/word-reader';
 import { AppError } from './errors';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_BYTES, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../src/lib/limits';
+import {
+	IMPORT_MAX_BLOCKS,
+	IMPORT_MAX_BYTES,
+	IMPORT_MAX_RUNS,
+	IMPORT_MAX_UNPACKED_BYTES,
+	MAX_NESTING_DEPTH,
+	MAX_TABLE_SPAN,
+	WORD_READING_MAX_MEMORY_MB,
+	WORD_READING_MAX_MS
+} from '../src/lib/limits';
 import { m } from '../src/lib/paraglide/messages.js';
 import { getLocale } from '../src/lib/paraglide/runtime.js';
 
@@ -33,7 +43,8 @@ export class Imports {
 		private readonly snapshots: Snapshots,
 		private readonly annotations: Annotations,
 		private readonly comments: Comments,
-		private readonly audit: Audit
+		private readonly audit: Audit,
+		private readonly words: WordReader
 	) {}
 
 	async importDocx(actor: Actor, strategyId: string, file: { name: string; bytes: Uint8Array }, mode: ImportMode): Promise<{ blocks: number }> {
@@ -44,10 +55,9 @@ export class Imports {
 		if (!ZIP_SIGNATURE.every((byte, index) => file.bytes[index] === byte)) throw new AppError('invalid', m.error_import_not_docx());
 		let imported: JSONContent;
 		try {
-			imported = await docxToDocument(file.bytes);
+			imported = await this.words.draft(file.bytes);
 		} catch (error) {
-			if (error instanceof WordDocumentTooLarge) throw wordTooLarge(error);
-			throw new AppError('invalid', m.error_import_not_docx());
+			throw wordRefusal(error, m.error_import_not_docx);
 		}
 		// Empty paragraphs are still blocks: replacing with them would wipe the strategy.
 		if (canonicalText(imported) === '') throw new AppError('invalid', m.error_import_empty());
@@ -71,14 +81,21 @@ export class Imports {
 	}
 }
 
-/** A Word file past the limits, in the reader's words (an import, or a file to check). */
-export function wordTooLarge(error: WordDocumentTooLarge): AppError {
-	return new AppError(
-		'payload_too_large',
-		error.limit === 'blocks'
-			? m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) })
-			: m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) })
-	);
+/**
+ * Why a Word file (an import, or a file to check) was not read, in the reader's words: past a
+ * limit 413, unreadable 422 with `unreadable`'s message. A worker that failed for a reason of the
+ * server's own stays an error (500).
+ */
+export function wordRefusal(error: unknown, unreadable: () => string): Error {
+	if (error instanceof WordReaderFailed) return error;
+	if (!(error instanceof WordDocumentTooLarge)) return new AppError('invalid', unreadable());
+	const tooLarge = {
+		blocks: () => m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) }),
+		runs: () => m.error_import_too_many_runs({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_RUNS) }),
+		'unpacked-bytes': () => m.error_import_too_large_unpacked({ size: Math.round(IMPORT_MAX_UNPACKED_BYTES / 1_000_000) }),
+		reading: () => m.error_word_reading_stopped({ seconds: WORD_READING_MAX_MS / 1_000, size: WORD_READING_MAX_MEMORY_MB })
+	};
+	return new AppError('payload_too_large', tooLarge[error.limit]());
 }
 
 /**

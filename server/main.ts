@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { Socket } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config';
-import { backend } from './registry';
+import { backend, setBuiltWordWorker } from './registry';
 
 /**
  * The production entry: one HTTP server for the built SvelteKit app and the collaboration
@@ -21,6 +22,9 @@ process.env.BODY_SIZE_LIMIT ??= '25M';
 const PROTOCOL_HEADER = 'x-acquis-protocol';
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+// The back end reads Word files in workers of this file (server/build.ts builds it).
+setBuiltWordWorker(fileURLToPath(new URL('../build/word-worker.js', import.meta.url)));
 
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
 	handler: http.RequestListener;

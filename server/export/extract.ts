@@ -1,10 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
 import { generateJSON } from '@tiptap/html/server';
 import { MarkdownManager } from '@tiptap/markdown';
-import { Window, type Document, type Node } from 'happy-dom';
+import { Window, type Document, type Element, type Node } from 'happy-dom';
 import { Readable } from 'node:stream';
 import { documentExtensions } from '../../src/lib/editor/extensions';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_UNPACKED_BYTES } from '../../src/lib/limits';
+import { IMPORT_MAX_BLOCKS, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES, WORD_READING_MAX_MEMORY_MB, WORD_READING_MAX_MS } from '../../src/lib/limits';
 import { TEXT_END_BOOKMARK, TEXT_START_BOOKMARK } from './docx';
 import { TEXT_ELEMENT_ID } from './html';
 import { withoutUnsafeLinks } from './links';
@@ -79,17 +79,32 @@ function boundary(anchor: Node): Node {
 	return parent?.nodeName === 'P' && !parent.textContent?.trim() ? parent : anchor;
 }
 
-/** The HTML between the two bookmarks in mammoth's rendering of an exported Word document, if it has both. */
+/**
+ * The HTML between the two bookmarks in mammoth's rendering of an exported Word document, if it
+ * has both: what a range from after the start to before the end would hold. The rest of the page
+ * is cut away instead: happy-dom's `Range.cloneContents` took 34 s for 2,000 paragraphs.
+ */
 function htmlBetweenBookmarks(document: Document): string | undefined {
-	const start = document.getElementById(TEXT_START_BOOKMARK);
-	const end = document.getElementById(TEXT_END_BOOKMARK);
-	if (!start || !end) return undefined;
-	const range = document.createRange();
-	range.setStartAfter(boundary(start));
-	range.setEndBefore(boundary(end));
-	const container = document.createElement('div');
-	container.append(range.cloneContents());
-	return container.innerHTML;
+	const startAnchor = document.getElementById(TEXT_START_BOOKMARK);
+	const endAnchor = document.getElementById(TEXT_END_BOOKMARK);
+	if (!startAnchor || !endAnchor) return undefined;
+	const start = boundary(startAnchor);
+	const end = boundary(endAnchor);
+	// Bookmarks the wrong way round, or both in one empty paragraph, hold nothing between them.
+	if (start.contains(end) || end.contains(start) || !(start.compareDocumentPosition(end) & start.DOCUMENT_POSITION_FOLLOWING)) return '';
+	let common = start.parentNode!;
+	while (!common.contains(end)) common = common.parentNode!;
+	cutAway(start, common, 'previousSibling');
+	cutAway(end, common, 'nextSibling');
+	return (common as Element).innerHTML;
+}
+
+/** Removes `node`, and whatever lies on `side` of it and of each of its ancestors below `top`. */
+function cutAway(node: Node, top: Node, side: 'previousSibling' | 'nextSibling'): void {
+	for (let level = node; level !== top; level = level.parentNode!) {
+		while (level[side]) level.parentNode!.removeChild(level[side]!);
+	}
+	node.parentNode!.removeChild(node);
 }
 
 function htmlOfTextElement(document: Document): string {
@@ -147,6 +162,19 @@ function markdownToDocument(source: string): JSONContent {
 	return splitCellParagraphs(withoutUnsafeLinks(markdownManager.parse(markCellBreaks(source))));
 }
 
+/** The strategy text between the two bookmarks of an exported Word file; `extractStrategyText` for DOCX. */
+export async function exportedWordText(bytes: Uint8Array): Promise<JSONContent> {
+	// An export of any length may be checked, but never a zip bomb nor a file of endless runs.
+	await checkImportLimits(bytes, Infinity);
+	const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
+	if (text === undefined) {
+		throw new Error(
+			`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
+		);
+	}
+	return generateJSON(text, documentExtensions);
+}
+
 /**
  * The strategy body of an exported file as Tiptap JSON: in DOCX between the two bookmarks, in
  * HTML the article#strategy-text element, in Markdown between the two marker comments. Throws
@@ -154,17 +182,8 @@ function markdownToDocument(source: string): JSONContent {
  */
 export async function extractStrategyText(bytes: Uint8Array): Promise<JSONContent> {
 	switch (detectFormat(bytes)) {
-		case 'docx': {
-			// An export of any length may be checked, but never a zip bomb.
-			await checkImportLimits(bytes, Infinity);
-			const text = await inPage(await docxToHtml(bytes), htmlBetweenBookmarks);
-			if (text === undefined) {
-				throw new Error(
-					`The Word document has no "${TEXT_START_BOOKMARK}" and "${TEXT_END_BOOKMARK}" bookmarks around the strategy text; it is not an Acquis Studio export.`
-				);
-			}
-			return generateJSON(text, documentExtensions);
-		}
+		case 'docx':
+			return exportedWordText(bytes);
 		case 'html':
 			return generateJSON(await inPage(decodeText(bytes), htmlOfTextElement), documentExtensions);
 		case 'markdown':
@@ -172,22 +191,35 @@ export async function extractStrategyText(bytes: Uint8Array): Promise<JSONConten
 	}
 }
 
-/** Why a Word draft is refused before it is converted: it passes `IMPORT_MAX_BLOCKS` or `IMPORT_MAX_UNPACKED_BYTES`. */
+const TOO_LARGE = {
+	blocks: `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.`,
+	runs: `The Word document has more than ${IMPORT_MAX_RUNS} runs and line breaks.`,
+	'unpacked-bytes': `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`,
+	reading: `Reading the Word document took more than ${WORD_READING_MAX_MS} ms or ${WORD_READING_MAX_MEMORY_MB} MB.`
+};
+
+/**
+ * Why a Word file is refused as too large: it passes `IMPORT_MAX_BLOCKS`, `IMPORT_MAX_RUNS` or
+ * `IMPORT_MAX_UNPACKED_BYTES`, counted before it is converted, or its reading ran out of the
+ * time or memory its worker has (word-reader.ts).
+ */
 export class WordDocumentTooLarge extends Error {
-	constructor(readonly limit: 'blocks' | 'unpacked-bytes') {
-		super(limit === 'blocks' ? `The Word document has more than ${IMPORT_MAX_BLOCKS} paragraphs.` : `The Word document unpacks to more than ${IMPORT_MAX_UNPACKED_BYTES} bytes.`);
+	constructor(readonly limit: keyof typeof TOO_LARGE) {
+		super(TOO_LARGE[limit]);
 		this.name = 'WordDocumentTooLarge';
 	}
 }
 
 /** The start of a paragraph element, with any namespace prefix: mammoth reads whichever prefix the file binds to Word's namespace. */
 const PARAGRAPH_START = /<(?:[A-Za-z_][\w.-]*:)?p[\s/>]/g;
+/** The start of a run or of a line break, which mammoth and the editor's parser turn into a node each. */
+const RUN_START = /<(?:[A-Za-z_][\w.-]*:)?b?r[\s/>]/g;
 /** An element name cut off at the end of a chunk, kept for the next one; no Word name is near 64 characters. */
 const UNFINISHED_NAME = /<[\w.:-]{0,64}$/;
 
 /**
- * Refuses a Word package past the import limits before mammoth reads it. Converting holds the
- * server's one thread and memory in proportion to the paragraphs, and a zip bomb would unpack to
+ * Refuses a Word package past the import limits before mammoth reads it. Converting takes time
+ * and memory in proportion to the paragraphs and runs, and a zip bomb would unpack to
  * gigabytes. Every part is read, not only word/document.xml: footnotes and comments are converted
  * too, and a package may keep its main part under any name. Parts are unpacked as streams that
  * stop at the limit, so a bomb never lies in memory whole.
@@ -200,6 +232,7 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
 	});
 	let unpackedBytes = 0;
 	let paragraphs = 0;
+	let runs = 0;
 	for (const part of Object.values(zip.files)) {
 		if (part.dir) continue;
 		let unfinished = '';
@@ -212,6 +245,8 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
 			const text = unfinished + chunk.toString('latin1');
 			paragraphs += text.match(PARAGRAPH_START)?.length ?? 0;
 			if (paragraphs > maxBlocks) throw new WordDocumentTooLarge('blocks');
+			runs += text.match(RUN_START)?.length ?? 0;
+			if (runs > IMPORT_MAX_RUNS) throw new WordDocumentTooLarge('runs');
 			unfinished = UNFINISHED_NAME.exec(text)?.[0] ?? '';
 		}
 	}
@@ -222,7 +257,8 @@ async function checkImportLimits(bytes: Uint8Array, maxBlocks = IMPORT_MAX_BLOCK
  * emphasis; scripts and non-http(s)/mailto links never survive. Of an Acquis Studio export only
  * the strategy text between its two bookmarks is taken, not the cover, signatures or annex; a
  * document without both bookmarks is taken whole. Throws `WordDocumentTooLarge` past the import
- * limits, before anything is converted.
+ * limits, before anything is converted. It holds the thread for seconds: the server calls it
+ * through `WordReader`, in a worker.
  */
 export async function docxToDocument(bytes: Uint8Array): Promise<JSONContent> {
 	await checkImportLimits(bytes);

@@ -107,6 +107,16 @@ export const IMPORT_MAX_BYTES = 10_000_000;
  */
 export const IMPORT_MAX_BLOCKS = 5_000;
 /**
+ * Runs (stretches of text in one formatting) and line breaks in a Word file, to import or to
+ * check: mammoth and then the editor's parser make a node of each, at about 100 µs and 10 kB
+ * apiece. Our own export writes one run per change of emphasis or link, a few per paragraph;
+ * Word splits runs further where a paragraph was edited. 30,000 is six per paragraph at
+ * `IMPORT_MAX_BLOCKS`, ten in a long strategy of 3,000, and takes a worker about 3 s and
+ * 350 MB however they are spread; a 10 MB file could hold millions (one paragraph of 20,000
+ * runs is a 67 kB file). Counted before anything is converted.
+ */
+export const IMPORT_MAX_RUNS = 30_000;
+/**
  * A Word draft unpacked: the images and fonts a 10 MB file can hold (ZIP does not shrink them)
  * plus the XML of 5,000 paragraphs as Word writes them (about 1–2 kB each), with room to spare. A zip
  * bomb, a few kilobytes that unpack to gigabytes, is stopped here before anything reads it.
@@ -120,3 +130,18 @@ export const IMPORT_MAX_UNPACKED_BYTES = 50_000_000;
 export const MAX_NESTING_DEPTH = 48;
 /** Columns or rows one table cell may span: Word allows 63 columns. Each spanned column is rendered. */
 export const MAX_TABLE_SPAN = 100;
+/**
+ * Reading a Word file runs in a worker thread of its own, so the server's thread stays free.
+ * Within the limits above it takes seconds; a file that still needs a minute is refused rather
+ * than left to hold a core.
+ */
+export const WORD_READING_MAX_MS = 1 * MINUTE;
+/**
+ * The heap of the worker that reads a Word file. What the limits above let through fits: 30,000
+ * runs needed less than 384 MB, 9 MB of text in 4,900 paragraphs less than 512 MB. Past it the
+ * worker is stopped and the file refused, where the server's own heap would have grown by
+ * gigabytes (a million empty paragraphs, in a file to check, took 1.7 GB).
+ */
+export const WORD_READING_MAX_MEMORY_MB = 512;
+/** Word files read at the same moment; more wait their turn, so that many uploads at once hold no more cores and memory than this many workers. */
+export const WORD_READINGS_AT_ONCE = 2;
