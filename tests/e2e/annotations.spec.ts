@@ -1,24 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy, seriousViolations } from './helpers';
-
-
-/** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
-async function selectPhrase(page: Page, phrase: string) {
-	await page.locator('.ProseMirror').evaluate((root, wanted) => {
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const at = node.textContent!.indexOf(wanted);
-			if (at < 0) continue;
-			const range = document.createRange();
-			range.setStart(node, at);
-			range.setEnd(node, at + wanted.length);
-			getSelection()!.removeAllRanges();
-			getSelection()!.addRange(range);
-			return;
-		}
-		throw new Error(`"${wanted}" is not in the text`);
-	}, phrase);
-}
+import { openStrategy, selectPhrase, seriousViolations } from './helpers';
 
 test('[N1] an expert links a passage to a benchmark; the author’s open page shows it without a reload', async ({ browser }) => {
 	const author = await openStrategy(browser, 'author.cs@demo.local', 'cs-asylum');

@@ -1,27 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_PASSWORD } from '../../playwright.config';
-import { openStrategy, signInAs } from './helpers';
+import { openStrategy, selectPhrase, signInAs } from './helpers';
 
 // Every control here is reached and used from the keyboard (locator.press focuses it, then presses),
 // and every check is where the focus is afterwards: what a keyboard or screen-reader user notices.
-
-/** Selects a phrase in the editor, as Shift+arrows would. */
-async function selectPhrase(page: Page, phrase: string) {
-	await page.locator('.ProseMirror').evaluate((root, wanted) => {
-		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-			const at = node.textContent!.indexOf(wanted);
-			if (at < 0) continue;
-			const range = document.createRange();
-			range.setStart(node, at);
-			range.setEnd(node, at + wanted.length);
-			getSelection()!.removeAllRanges();
-			getSelection()!.addRange(range);
-			return;
-		}
-		throw new Error(`"${wanted}" is not in the text`);
-	}, phrase);
-}
 
 /** Words put in the strategy page's live region, for a screen reader to read out. */
 const saidAloud = (page: Page, words: string) => page.locator('[aria-live="polite"]').getByText(words, { exact: true });

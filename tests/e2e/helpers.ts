@@ -28,3 +28,21 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
+
+/** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
+export async function selectPhrase(page: Page, phrase: string) {
+	await page.locator('.ProseMirror').evaluate((root, wanted) => {
+		const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const at = node.textContent!.indexOf(wanted);
+			if (at < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + wanted.length);
+			getSelection()!.removeAllRanges();
+			getSelection()!.addRange(range);
+			return;
+		}
+		throw new Error(`"${wanted}" is not in the text`);
+	}, phrase);
+}
