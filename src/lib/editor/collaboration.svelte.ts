@@ -68,7 +68,13 @@ export class Collaboration {
 		// Keyed by person as well: two people sharing a browser never pick up each other's offline edits.
 		this.local = new IndexeddbPersistence(offlineCopyName(userId, strategyId), this.doc);
 		this.rescuedKey = rescuedKey(userId, strategyId);
-		this.noteUnsent = (pending) => noteUnsent(userId, strategyId, pending);
+		// Told only when it changes: every keystroke passes here, and the list lives in local storage.
+		let noted: boolean | null = null;
+		this.noteUnsent = (pending) => {
+			if (pending === noted) return;
+			noted = pending;
+			noteUnsent(userId, strategyId, pending);
+		};
 		this.rescued = storedRescue(this.rescuedKey);
 		this.local.once('synced', () => {
 			if (this.hasText()) this.loaded = true;
