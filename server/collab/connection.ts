@@ -66,6 +66,8 @@ export class Connection {
 	handshakeDone = false;
 	/** The status under which a refused write was last put on record, so each lock is recorded once. */
 	refusalRecorded: string | null = null;
+	/** Messages kept while the connection's room loads (`hold`), delivered in order by `resume`. */
+	private held: Uint8Array[] | null = null;
 	private readonly budget = new MessageBudget();
 	private readonly handshakeTimer: NodeJS.Timeout;
 	private alive = true;
@@ -77,6 +79,7 @@ export class Connection {
 		private readonly stream: Duplex,
 		public actor: Actor,
 		readonly sessionId: string,
+		readonly strategyId: string,
 		readonly presence: PresenceUser,
 		writable: boolean,
 		private readonly sink: MessageSink,
@@ -111,6 +114,11 @@ export class Connection {
 			return;
 		}
 		const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+		if (this.held) this.held.push(message);
+		else this.deliver(message);
+	}
+
+	private deliver(message: Uint8Array): void {
 		try {
 			this.sink.receive(this, decoding.createDecoder(message), message);
 		} catch (error) {
@@ -140,6 +148,28 @@ export class Connection {
 		if (!presence) releaseThisTurn ??= setImmediate(releaseHeldFrames);
 		else if (!releaseThisTurn) presenceTimer ??= setTimeout(releaseHeldFrames, PRESENCE_HOLD_MS);
 		this.socket.send(message, { binary: true });
+	}
+
+	/** Keeps what the client sends from now on, unread, until `resume`. */
+	hold(): void {
+		this.held ??= [];
+	}
+
+	/** Hands the room everything kept since `hold`, in the order it came. */
+	resume(): void {
+		const held = this.held ?? [];
+		this.held = null;
+		for (const message of held) if (!this.closed) this.deliver(message);
+	}
+
+	/**
+	 * Sends a message at once, past any frames held for this turn, and calls `written` once the
+	 * system has taken all of it (or the socket failed): a large message otherwise leaves only
+	 * as far as the socket's buffer before the process turns to other work.
+	 */
+	sendAtOnce(message: Uint8Array, written: () => void): void {
+		if (holding.has(this.stream)) releaseHeldFrames();
+		this.socket.send(message, { binary: true }, () => written());
 	}
 
 	/** Whether the client sent anything since the last call: editing keeps its session alive. */

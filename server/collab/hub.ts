@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { can, type Actor } from '../auth/policy';
 import { sessionCookieName, type Sessions } from '../auth/sessions';
@@ -15,8 +16,8 @@ import type { Audit } from '../audit';
 import { Committer } from './committer';
 import { Connection, releaseHeldFrames } from './connection';
 import { presenceOf } from './presence';
-import { Room } from './room';
-import { CLOSE } from '../../src/lib/collab/protocol';
+import { asksForWholeText, Room, syncMessage } from './room';
+import { CLOSE, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from '../../src/lib/collab/protocol';
 import {
 	COMPACT_AFTER_BYTES,
 	COMPACT_AFTER_UPDATES,
@@ -75,6 +76,8 @@ export class CollabHub {
 	/** The last queued rewrite of each strategy (`oneAtATime`). */
 	private readonly rewrites = new Map<string, Promise<unknown>>();
 	private readonly byUser = new Map<number, Set<Connection>>();
+	/** Open connections per strategy, those whose room is still loading included. */
+	private readonly byStrategy = new Map<string, number>();
 	private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
 	private readonly committer: Committer;
 	private readonly heartbeat: NodeJS.Timeout;
@@ -142,32 +145,39 @@ export class CollabHub {
 		if ((this.byUser.get(actor.id)?.size ?? 0) >= MAX_CONNECTIONS_PER_USER) {
 			return { refusal: { status: 429, code: 'too_many_connections', message: 'Too many open connections.' }, userId: actor.id };
 		}
-		if ((this.rooms.get(strategy.id)?.connections.size ?? 0) >= MAX_CONNECTIONS_PER_ROOM) {
+		if ((this.byStrategy.get(strategy.id) ?? 0) >= MAX_CONNECTIONS_PER_ROOM) {
 			return { refusal: { status: 503, code: 'room_full', message: 'Too many people in this strategy.' }, userId: actor.id };
 		}
 		return { actor, sessionId: session.session.id, strategy };
 	}
 
+	/**
+	 * A new connection joins its strategy's room. When nobody has the strategy open, and its
+	 * text is folded and unchanged since the server wrote it, the room is not loaded before the
+	 * client asks: a client with nothing yet gets the stored bytes at once, and the room loads
+	 * while they travel and the client reads them (`firstContact`). Loading a long strategy
+	 * takes tens of milliseconds that the reader would otherwise wait for first.
+	 */
 	private open(ws: WebSocket, stream: Duplex, actor: Actor, sessionId: string, strategy: Strategy): void {
-		let room: Room;
-		try {
-			room = this.room(strategy.id) ?? missingDocument();
-		} catch (error) {
-			// [D7] a document that cannot be loaded is never served, and nothing is written over it.
-			this.deps.log.error({ event: 'document-load-failed', strategyId: strategy.id, message: (error as Error).message });
-			ws.on('error', () => ws.terminate());
-			ws.close(CLOSE.loadFailed, 'document could not be loaded');
-			return;
+		let room = this.rooms.get(strategy.id) ?? null;
+		const folded = room ? null : this.deps.documents.folded(strategy.id);
+		if (!room && !folded) {
+			room = this.loadOrRefuse(strategy.id, (code, reason) => {
+				ws.on('error', () => ws.terminate());
+				ws.close(code, reason);
+			});
+			if (!room) return;
 		}
 		const connection = new Connection(
 			ws,
 			stream,
 			actor,
 			sessionId,
+			strategy.id,
 			presenceOf(actor, strategy),
 			can(actor, 'edit', strategyScope(strategy)),
 			{
-				receive: (c, decoder) => room.receive(c, decoder),
+				receive: (c, decoder, message) => (room ? room.receive(c, decoder) : this.firstContact(c, message, (entered) => (room = entered))),
 				leave: (c) => this.forget(c, room)
 			},
 			this.deps.log
@@ -175,20 +185,70 @@ export class CollabHub {
 		const mine = this.byUser.get(actor.id) ?? new Set();
 		mine.add(connection);
 		this.byUser.set(actor.id, mine);
+		this.byStrategy.set(strategy.id, (this.byStrategy.get(strategy.id) ?? 0) + 1);
+		if (room) this.enter(connection, room);
+		else connection.send(syncMessage(SYNC_STEP_1, folded!.stateVector));
+		this.deps.log.info({ event: 'socket-opened', strategyId: strategy.id, userId: actor.id, writable: connection.writable });
+	}
+
+	/** The room of a strategy, or null once `refuse` has closed the socket because it cannot be loaded [D7]. */
+	private loadOrRefuse(strategyId: string, refuse: (code: number, reason: string) => void): Room | null {
+		try {
+			return this.room(strategyId) ?? missingDocument();
+		} catch (error) {
+			// [D7] a document that cannot be loaded is never served, and nothing is written over it.
+			this.deps.log.error({ event: 'document-load-failed', strategyId, message: (error as Error).message });
+			refuse(CLOSE.loadFailed, 'document could not be loaded');
+			return null;
+		}
+	}
+
+	/**
+	 * The first message of a connection opened while its strategy was not loaded. Sync step 1
+	 * from a client holding nothing, while the room is still not loaded, is answered with the
+	 * folded state as stored (read again now: it is current only while no room holds the text);
+	 * its messages wait until the bytes have left and the room has loaded. Anything else waits
+	 * for the room as usual.
+	 */
+	private firstContact(connection: Connection, message: Uint8Array, entered: (room: Room) => void): void {
+		const strategyId = connection.strategyId;
+		const folded = !this.rooms.has(strategyId) && asksForWholeText(message) ? this.deps.documents.folded(strategyId) : null;
+		const join = () => {
+			if (connection.isClosed) return;
+			const room = this.loadOrRefuse(strategyId, (code, reason) => connection.close(code, reason));
+			if (!room) return;
+			const strategy = this.deps.strategies.find(strategyId);
+			connection.writable = !!strategy && can(connection.actor, 'edit', strategyScope(strategy));
+			entered(room);
+			this.enter(connection, room, { asked: true });
+			if (!folded) room.receive(connection, decoding.createDecoder(message));
+			// Someone else loaded the room while the bytes travelled, and changed it since.
+			else if (room.storedSeq > 0) connection.send(syncMessage(SYNC_UPDATE, Y.encodeStateAsUpdate(room.doc, folded.stateVector)));
+			connection.resume();
+		};
+		if (!folded) return join();
+		connection.handshakeDone = true;
+		connection.hold();
+		connection.sendAtOnce(syncMessage(SYNC_STEP_2, folded.state), join);
+	}
+
+	private enter(connection: Connection, room: Room, options?: { asked: boolean }): void {
 		const idle = this.idleTimers.get(room);
 		if (idle) {
 			clearTimeout(idle);
 			this.idleTimers.delete(room);
 		}
-		room.join(connection);
-		this.deps.log.info({ event: 'socket-opened', strategyId: strategy.id, userId: actor.id, writable: connection.writable });
+		room.join(connection, options);
 	}
 
-	private forget(connection: Connection, room: Room): void {
+	private forget(connection: Connection, room: Room | null): void {
 		const mine = this.byUser.get(connection.actor.id);
 		mine?.delete(connection);
 		if (mine?.size === 0) this.byUser.delete(connection.actor.id);
-		room.leave(connection);
+		const left = (this.byStrategy.get(connection.strategyId) ?? 1) - 1;
+		if (left > 0) this.byStrategy.set(connection.strategyId, left);
+		else this.byStrategy.delete(connection.strategyId);
+		room?.leave(connection);
 	}
 
 	/**
@@ -329,6 +389,10 @@ export class CollabHub {
 		room.destroy();
 	}
 
+	private allConnections(): Connection[] {
+		return [...this.byUser.values()].flatMap((mine) => [...mine]);
+	}
+
 	private connectionsOf(userId: number): Connection[] {
 		return [...(this.byUser.get(userId) ?? [])];
 	}
@@ -342,8 +406,7 @@ export class CollabHub {
 				continue;
 			}
 			connection.actor = actor;
-			const room = [...this.rooms.values()].find((r) => r.connections.has(connection));
-			const strategy = room && this.deps.strategies.find(room.strategyId);
+			const strategy = this.deps.strategies.find(connection.strategyId);
 			if (!strategy || !can(actor, 'read', strategyScope(strategy))) {
 				connection.close(CLOSE.accessRevoked, 'access revoked');
 				continue;
@@ -378,7 +441,7 @@ export class CollabHub {
 
 	/** Pings every connection, drops the silent ones, and ends connections whose session has expired. */
 	private beat(): void {
-		const connections = [...this.byUser.values()].flatMap((mine) => [...mine]);
+		const connections = this.allConnections();
 		const actors = this.deps.sessions.stillValidAll(connections.map((c) => ({ sessionId: c.sessionId, active: c.takeActivity() })));
 		connections.forEach((connection, index) => {
 			if (actors[index]) connection.ping();
@@ -398,10 +461,8 @@ export class CollabHub {
 			clearTimeout(timer);
 			this.quiet(strategyId);
 		}
-		for (const room of this.rooms.values()) {
-			for (const connection of [...room.connections]) connection.close(CLOSE.serviceRestart, 'server restarting');
-			if (!this.committer.holdsUnsaved(room)) this.compact(room);
-		}
+		for (const connection of this.allConnections()) connection.close(CLOSE.serviceRestart, 'server restarting');
+		for (const room of this.rooms.values()) if (!this.committer.holdsUnsaved(room)) this.compact(room);
 		for (const timer of this.idleTimers.values()) clearTimeout(timer);
 		this.idleTimers.clear();
 		for (const room of this.rooms.values()) room.destroy();

@@ -51,6 +51,24 @@ function message(type: number, write: (encoder: encoding.Encoder) => void): Uint
 	return encoding.toUint8Array(encoder);
 }
 
+/** A sync protocol message: a step and its bytes (a state vector for step 1, an update otherwise). */
+export function syncMessage(step: typeof SYNC_STEP_1 | typeof SYNC_STEP_2 | typeof SYNC_UPDATE, payload: Uint8Array): Uint8Array {
+	return message(MESSAGE_SYNC, (e) => {
+		encoding.writeVarUint(e, step);
+		encoding.writeVarUint8Array(e, payload);
+	});
+}
+
+/** Whether a message is sync step 1 from a client that holds nothing yet: it asks for the whole text. */
+export function asksForWholeText(bytes: Uint8Array): boolean {
+	const decoder = decoding.createDecoder(bytes);
+	return (
+		decoding.readVarUint(decoder) === MESSAGE_SYNC &&
+		decoding.readVarUint(decoder) === SYNC_STEP_1 &&
+		isEmptyStateVector(decoding.readVarUint8Array(decoder))
+	);
+}
+
 /**
  * One open strategy: its Y.Doc, the people connected to it, and their presence.
  *
@@ -113,9 +131,10 @@ export class Room implements MessageSink {
 		return this.state.storage;
 	}
 
-	join(connection: Connection): void {
+	/** Takes in a connection; `asked`: it has already been sent our state vector (see `CollabHub.open`). */
+	join(connection: Connection, { asked = false } = {}): void {
 		this.connections.add(connection);
-		connection.send(this.syncStep1());
+		if (!asked) connection.send(this.syncStep1());
 		this.sendPresence(connection);
 	}
 
@@ -153,12 +172,7 @@ export class Room implements MessageSink {
 			const stateVector = decoding.readVarUint8Array(decoder);
 			const missing = isEmptyStateVector(stateVector) ? this.wholeText() : Y.encodeStateAsUpdate(this.doc, stateVector);
 			connection.handshakeDone = true;
-			connection.send(
-				message(MESSAGE_SYNC, (e) => {
-					encoding.writeVarUint(e, SYNC_STEP_2);
-					encoding.writeVarUint8Array(e, missing);
-				})
-			);
+			connection.send(syncMessage(SYNC_STEP_2, missing));
 			return;
 		}
 		if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) throw new Error(`unknown sync step ${step}`);
@@ -206,10 +220,7 @@ export class Room implements MessageSink {
 	 */
 	sendStored(updates: readonly AcceptedUpdate[]): void {
 		for (const { update, origin } of updates) {
-			const payload = message(MESSAGE_SYNC, (e) => {
-				encoding.writeVarUint(e, SYNC_UPDATE);
-				encoding.writeVarUint8Array(e, update);
-			});
+			const payload = syncMessage(SYNC_UPDATE, update);
 			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
 		}
 	}
@@ -241,10 +252,7 @@ export class Room implements MessageSink {
 
 	/** Our state vector, as sync step 1: "this is what I hold" (the protocol's own way to ask for the rest). */
 	private syncStep1(): Uint8Array {
-		return message(MESSAGE_SYNC, (e) => {
-			encoding.writeVarUint(e, SYNC_STEP_1);
-			encoding.writeVarUint8Array(e, Y.encodeStateVector(this.doc));
-		});
+		return syncMessage(SYNC_STEP_1, Y.encodeStateVector(this.doc));
 	}
 
 	/** Tells writers what is stored, at most once per interval however fast they type [S3]. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Db } from '../db/database';
 
@@ -10,6 +11,16 @@ export interface StoredDocument {
 	lastSeq: number;
 	logCount: number;
 	logBytes: number;
+}
+
+/** A folded state with no log after it, whose bytes are exactly what the server wrote. */
+export interface FoldedState {
+	state: Uint8Array;
+	stateVector: Uint8Array;
+}
+
+function digest(state: Uint8Array): Buffer {
+	return createHash('sha256').update(state).digest();
 }
 
 export interface AppendedUpdate {
@@ -31,22 +42,41 @@ export class DocumentStore {
 	private readonly replaceState;
 	private readonly deleteLog;
 	private readonly markEdited;
+	private readonly selectFolded;
 
 	constructor(private readonly db: Db) {
 		this.selectState = db.prepare('SELECT state FROM strategy_documents WHERE strategy_id = ?').pluck();
 		this.insertState = db.prepare(
-			'INSERT INTO strategy_documents (strategy_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'
+			'INSERT INTO strategy_documents (strategy_id, state, state_digest, state_vector, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'
 		);
 		this.selectLog = db.prepare('SELECT seq, data FROM strategy_updates WHERE strategy_id = ? ORDER BY seq');
 		this.insertUpdate = db.prepare('INSERT INTO strategy_updates (strategy_id, seq, data) VALUES (?, ?, ?)');
-		this.replaceState = db.prepare('UPDATE strategy_documents SET state = ?, updated_at = ? WHERE strategy_id = ?');
+		this.replaceState = db.prepare(
+			'UPDATE strategy_documents SET state = ?, state_digest = ?, state_vector = ?, updated_at = ? WHERE strategy_id = ?'
+		);
 		this.deleteLog = db.prepare('DELETE FROM strategy_updates WHERE strategy_id = ? AND seq <= ?');
 		this.markEdited = db.prepare('UPDATE strategies SET updated_at = ? WHERE id = ?');
+		this.selectFolded = db.prepare(
+			`SELECT state, state_digest AS digest, state_vector AS stateVector FROM strategy_documents
+			 WHERE strategy_id = ? AND NOT EXISTS (SELECT 1 FROM strategy_updates WHERE strategy_id = strategy_documents.strategy_id)`
+		);
 	}
 
 	/** Stores a first state for a strategy that has none; returns false (and writes nothing) when one exists. */
 	create(strategyId: string, doc: Y.Doc): boolean {
-		return this.insertState.run(strategyId, Y.encodeStateAsUpdate(doc), Date.now()).changes === 1;
+		const state = Y.encodeStateAsUpdate(doc);
+		return this.insertState.run(strategyId, state, digest(state), Y.encodeStateVector(doc), Date.now()).changes === 1;
+	}
+
+	/**
+	 * The stored text without loading it, when it can be trusted unloaded: folded, with nothing
+	 * logged after it, and byte for byte the state the server encoded from a loaded document
+	 * (its digest matches). Anything else is null, and must be loaded (and so checked) first [D7].
+	 */
+	folded(strategyId: string): FoldedState | null {
+		const row = this.selectFolded.get(strategyId) as { state: Uint8Array; digest: Uint8Array | null; stateVector: Uint8Array | null } | undefined;
+		if (!row?.digest || !row.stateVector || !digest(row.state).equals(row.digest)) return null;
+		return { state: row.state, stateVector: row.stateVector };
 	}
 
 	/**
@@ -93,7 +123,7 @@ export class DocumentStore {
 	compact(strategyId: string, doc: Y.Doc, throughSeq: number): Uint8Array {
 		const state = Y.encodeStateAsUpdate(doc);
 		this.db.transaction(() => {
-			this.replaceState.run(state, Date.now(), strategyId);
+			this.replaceState.run(state, digest(state), Y.encodeStateVector(doc), Date.now(), strategyId);
 			this.deleteLog.run(strategyId, throughSeq);
 		})();
 		return state;

@@ -5,6 +5,7 @@ import * as updateLog from './0003-update-log';
 import * as benchmarksAnnotationsComments from './0004-benchmarks-annotations-comments';
 import * as snapshots from './0005-snapshots';
 import * as locksAndSignatures from './0006-locks-and-signatures';
+import * as foldedStateCheck from './0007-folded-state-check';
 
 export interface Migration {
 	name: string;
@@ -18,5 +19,6 @@ export const migrations: Migration[] = [
 	{ name: '0003-update-log', up: updateLog.up },
 	{ name: '0004-benchmarks-annotations-comments', up: benchmarksAnnotationsComments.up },
 	{ name: '0005-snapshots', up: snapshots.up },
-	{ name: '0006-locks-and-signatures', up: locksAndSignatures.up }
+	{ name: '0006-locks-and-signatures', up: locksAndSignatures.up },
+	{ name: '0007-folded-state-check', up: foldedStateCheck.up }
 ];
