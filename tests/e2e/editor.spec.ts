@@ -158,3 +158,29 @@ test('[S4] an expert’s page is read-only and says what they may do', async ({ 
 	await expect(expert.getByRole('button', { name: '5 Implementation action plan' })).toBeVisible();
 	await expert.context().close();
 });
+
+test('[S3] a deletion shows as saved only once the server holds it', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	// Everything the page sends passes here, and can be kept back as a slow network would.
+	let holding = false;
+	const held: (string | Buffer)[] = [];
+	let toServer: ((message: string | Buffer) => void) | null = null;
+	await author.context().routeWebSocket(/\/collab\//, (page) => {
+		const server = page.connectToServer();
+		toServer = (message) => server.send(message);
+		page.onMessage((message) => (holding ? held.push(message) : server.send(message)));
+	});
+	await author.reload();
+	const status = author.getByRole('status').filter({ hasText: /Saving|All changes saved/ });
+	await typeAtEndOfSection(author, '6 Monitoring and reporting', ' x');
+	await expect(status).toHaveText('All changes saved');
+
+	holding = true;
+	await author.keyboard.press('Backspace');
+	await author.keyboard.press('Backspace');
+	await expect(status).toHaveText('Saving…');
+	holding = false;
+	for (const message of held.splice(0)) toServer!(message);
+	await expect(status).toHaveText('All changes saved');
+	await author.context().close();
+});

@@ -43,3 +43,23 @@ test('[D8] work only this browser holds is named before signing out, and kept fo
 	expect(await offlineCopies(author)).toEqual([]);
 	await author.context().close();
 });
+
+test('[D8] [S3] a deletion only this browser holds is work too: it is named before signing out', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
+	await author.keyboard.press('End');
+	await author.keyboard.press('Backspace');
+	await author.goto('/strategies').catch(() => {});
+	await author.context().setOffline(false);
+	await author.goto('/strategies');
+
+	await author.getByRole('button', { name: 'Sign out' }).click();
+	const dialog = author.getByRole('dialog', { name: 'Changes not yet on the server' });
+	await expect(dialog.getByRole('link', { name: 'Croatia · Visa' })).toBeVisible();
+	await dialog.getByRole('button', { name: 'Sign out and remove them' }).click();
+	await expect(author).toHaveURL(/\/login$/);
+	await author.context().close();
+});

@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DOCUMENT_FIELD } from '$lib/editor/extensions';
 import { paragraphsDeletedUnseen, type RescuedPiece } from '$lib/editor/rescued-words';
+import { UnconfirmedDeletions } from '$lib/editor/unconfirmed-deletions';
 import { noteUnsent, offlineCopyName, rescuedKey, SIGNING_OUT } from '$lib/editor/local-copies';
-import { MESSAGE_SYNC, SYNC_STEP_1, type PresenceUser, type RoomState } from '$lib/collab/protocol';
+import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, type PresenceUser, type RoomState } from '$lib/collab/protocol';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -48,10 +50,14 @@ export class Collaboration {
 
 	/**
 	 * How many times the server has said what it holds (each sync step 1: on connecting, and after
-	 * storing this browser's changes). "Unsaved" compares clocks, which a deletion does not move:
-	 * waiting for the next of these is how to know the server holds a deletion.
+	 * storing this browser's changes).
 	 */
 	confirmations = $state(0);
+
+	/** Deletions made here that the server has not shown it holds; see `askWhatIsStored`. */
+	private readonly deletions = new UnconfirmedDeletions();
+	/** Whether our own sync step 1 awaits the server's answer. */
+	private asking = false;
 
 	/** What the server holds, from its last sync step 1, plus what it has sent us since. */
 	private serverHolds: Map<number, number> | null = null;
@@ -88,21 +94,26 @@ export class Collaboration {
 		const handleSync = this.provider.messageHandlers[MESSAGE_SYNC]!;
 		this.provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, type) => {
 			const peek = decoding.clone(decoder);
-			if (decoding.readVarUint(peek) === SYNC_STEP_1) {
+			const step = decoding.readVarUint(peek);
+			if (step === SYNC_STEP_1) {
 				this.serverHolds = Y.decodeStateVector(decoding.readVarUint8Array(peek));
 				this.confirmations += 1;
 				this.checkSaved();
+				// After our answer to it has left: the server stores that answer before it reads our question.
+				if (this.deletions.pending) queueMicrotask(() => this.askWhatIsStored());
 			} else {
 				this.incoming = decoding.readVarUint8Array(peek);
 			}
 			try {
 				handleSync(encoder, decoder, provider, emitSynced, type);
+				if (step === SYNC_STEP_2) this.hearWhatIsStored(this.incoming!);
 			} finally {
 				this.incoming = null;
 			}
 		};
 
 		this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+			if (transaction.local && transaction.origin !== this.provider && transaction.origin !== this.local) this.deletions.add(transaction.deleteSet);
 			if (transaction.origin !== this.provider || !this.incoming || transaction.deleteSet.clients.size === 0) return;
 			const paragraphs = paragraphsDeletedUnseen(transaction, this.incoming, (id) => this.writtenHere(id));
 			if (paragraphs.length > 0) this.keepRescued([...this.rescued, ...paragraphs]);
@@ -118,12 +129,15 @@ export class Collaboration {
 			// Written here (typed, pasted, an undo): the server cannot hold it yet.
 			if (origin !== this.provider && origin !== this.local) this.noteUnsent(true);
 			this.checkSaved();
+			// The provider has sent this update (its listener came first): ask after it.
+			if (this.deletions.pending) this.askWhatIsStored();
 		});
 
 		this.provider.on('sync', (synced: boolean) => {
 			if (synced) this.loaded = true;
 		});
 		this.provider.on('status', ({ status }: { status: string }) => {
+			if (status !== 'connected') this.asking = false;
 			if (status === 'connected') this.connection = 'connected';
 			else if (status === 'connecting') this.connection = this.connection === 'connecting' ? 'connecting' : 'reconnecting';
 			else this.connection = navigator.onLine ? 'reconnecting' : 'offline';
@@ -174,13 +188,37 @@ export class Collaboration {
 		else localStorage.removeItem(this.rescuedKey);
 	}
 
+	/**
+	 * Sends our sync step 1, one at a time. The server answers each in order, after storing what
+	 * we sent before it, with a sync step 2 that carries its whole delete set.
+	 */
+	private askWhatIsStored(): void {
+		const socket = this.provider.ws;
+		if (this.asking || !this.provider.wsconnected || !socket) return;
+		this.asking = true;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, MESSAGE_SYNC);
+		encoding.writeVarUint(encoder, SYNC_STEP_1);
+		encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.doc));
+		socket.send(encoding.toUint8Array(encoder));
+	}
+
+	/** A sync step 2 from the server: the deletions it holds are saved. */
+	private hearWhatIsStored(update: Uint8Array): void {
+		this.asking = false;
+		if (!this.deletions.pending) return;
+		this.deletions.confirm(Y.decodeUpdate(update).ds);
+		this.checkSaved();
+	}
+
 	private checkSaved(): void {
 		const holds = this.serverHolds;
 		if (!holds) {
 			this.unsaved = true;
 			return;
 		}
-		const unsaved = [...Y.decodeStateVector(Y.encodeStateVector(this.doc))].some(([client, clock]) => clock > (holds.get(client) ?? 0));
+		const unsaved =
+			this.deletions.pending || [...Y.decodeStateVector(Y.encodeStateVector(this.doc))].some(([client, clock]) => clock > (holds.get(client) ?? 0));
 		if (unsaved !== this.unsaved) this.noteUnsent(unsaved);
 		this.unsaved = unsaved;
 	}
