@@ -34,7 +34,8 @@ const STATUS_OF = {
 	password_too_short: 422,
 	password_too_long: 422,
 	link_expired: 422,
-	too_many_attempts: 429
-} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429>;
+	too_many_attempts: 429,
+	busy: 503
+} as const satisfies Record<string, 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 429 | 503>;
 
 export type AppErrorCode = keyof typeof STATUS_OF;

@@ -9,7 +9,7 @@ import { canonicalText } from './document/canonical';
 import { documentToJSON } from './document/render';
 import { rewriteText, type LiveText } from './document/rewrite';
 import { WordDocumentTooLarge } from './export/extract';
-import { WordReaderFailed, type WordReader } from './export/word-reader';
+import { WordReaderBusy, WordReaderFailed, type WordReader } from './export/word-reader';
 import { AppError } from './errors';
 import {
 	IMPORT_MAX_BLOCKS,
@@ -83,11 +83,12 @@ export class Imports {
 
 /**
  * Why a Word file (an import, or a file to check) was not read, in the reader's words: past a
- * limit 413, unreadable 422 with `unreadable`'s message. A worker that failed for a reason of the
- * server's own stays an error (500).
+ * limit 413, unreadable 422 with `unreadable`'s message, every worker busy 503. A worker that
+ * failed for a reason of the server's own stays an error (500).
  */
 export function wordRefusal(error: unknown, unreadable: () => string): Error {
 	if (error instanceof WordReaderFailed) return error;
+	if (error instanceof WordReaderBusy) return new AppError('busy', m.error_word_busy());
 	if (!(error instanceof WordDocumentTooLarge)) return new AppError('invalid', unreadable());
 	const tooLarge = {
 		blocks: () => m.error_import_too_many_blocks({ max: new Intl.NumberFormat(getLocale()).format(IMPORT_MAX_BLOCKS) }),

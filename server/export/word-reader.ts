@@ -1,6 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import { WORD_READING_MAX_MEMORY_MB, WORD_READING_MAX_MS, WORD_READINGS_AT_ONCE } from '../../src/lib/limits';
+import { WORD_READING_MAX_MEMORY_MB, WORD_READING_MAX_MS, WORD_READINGS_AT_ONCE, WORD_READINGS_WAITING } from '../../src/lib/limits';
 import { WordDocumentTooLarge } from './extract';
 
 /** What a worker is given: a Word file, as a draft to import or as an export to check. */
@@ -20,11 +20,20 @@ export class WordReaderFailed extends Error {
 	}
 }
 
+/** Every worker is busy and the line waiting for one is full: try again in a moment. */
+export class WordReaderBusy extends Error {
+	constructor() {
+		super('every Word worker is busy and the line is full');
+		this.name = 'WordReaderBusy';
+	}
+}
+
 /**
  * Reads Word files, each in a worker thread of its own (SPEC.md [G5], [G6]): mammoth and the
  * editor's parser take seconds on a long file, and on the server's thread every editor of every
  * strategy would wait for them. A worker past `WORD_READING_MAX_MS` or `WORD_READING_MAX_MEMORY_MB`
- * is stopped and its file refused as too large; at most `WORD_READINGS_AT_ONCE` run at a time.
+ * is stopped and its file refused as too large; at most `WORD_READINGS_AT_ONCE` run at a time,
+ * and at most `WORD_READINGS_WAITING` more wait (`WordReaderBusy` past that).
  * Errors keep the kinds `docxToDocument` and `exportedWordText` throw in the caller's thread.
  */
 export class WordReader {
@@ -49,6 +58,7 @@ export class WordReader {
 
 	private async read(task: WordTask): Promise<JSONContent> {
 		if (this.running < WORD_READINGS_AT_ONCE) this.running += 1;
+		else if (this.waiting.length >= WORD_READINGS_WAITING) throw new WordReaderBusy();
 		else await new Promise<void>((resolve) => this.waiting.push(resolve));
 		try {
 			return await this.inWorker(task);

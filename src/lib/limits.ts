@@ -145,3 +145,5 @@ export const WORD_READING_MAX_MS = 1 * MINUTE;
 export const WORD_READING_MAX_MEMORY_MB = 512;
 /** Word files read at the same moment; more wait their turn, so that many uploads at once hold no more cores and memory than this many workers. */
 export const WORD_READINGS_AT_ONCE = 2;
+/** Word files that may wait for a worker, each held in memory meanwhile; one more is refused (503) until a place frees up. */
+export const WORD_READINGS_WAITING = 8;

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { JSONContent } from '@tiptap/core';
 import { Bookmark, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import JSZip from 'jszip';
@@ -8,11 +9,19 @@ import { canonicalText, contentHash } from '../../server/document/canonical';
 import { documentToJSON } from '../../server/document/render';
 import { exportDocx } from '../../server/export/docx';
 import { docxToDocument, WordDocumentTooLarge } from '../../server/export/extract';
-import { WordReader, WordReaderFailed } from '../../server/export/word-reader';
+import { WordReader, WordReaderBusy, WordReaderFailed } from '../../server/export/word-reader';
 import { wordRefusal } from '../../server/imports';
 import type { ExportInput } from '../../server/export/types';
 import { strategyOutline } from '../../server/seed/outlines';
-import { IMPORT_MAX_BLOCKS, IMPORT_MAX_RUNS, IMPORT_MAX_UNPACKED_BYTES, MAX_NESTING_DEPTH, MAX_TABLE_SPAN } from '../../src/lib/limits';
+import {
+	IMPORT_MAX_BLOCKS,
+	IMPORT_MAX_RUNS,
+	IMPORT_MAX_UNPACKED_BYTES,
+	MAX_NESTING_DEPTH,
+	MAX_TABLE_SPAN,
+	WORD_READINGS_AT_ONCE,
+	WORD_READINGS_WAITING
+} from '../../src/lib/limits';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { testBackend } from '../helpers/backend';
 import { exportInput } from '../helpers/export-input';
@@ -239,5 +248,16 @@ describe('[G5] reading Word files in a worker', () => {
 		expect(failed).toBeInstanceOf(WordReaderFailed);
 		expect(wordRefusal(failed, m.error_import_not_docx)).toBe(failed);
 		expect(wordRefusal(new Error('The Word document cannot be read'), m.error_import_not_docx)).toMatchObject({ status: 422 });
+	});
+
+	it('[G5] with every worker busy and the line full, one more file is refused at once (503); those in line are all read', async () => {
+		const reader = new WordReader(fileURLToPath(new URL('../helpers/slow-word-worker.mjs', import.meta.url)));
+		const file = new Uint8Array(1);
+		const inLine = Array.from({ length: WORD_READINGS_AT_ONCE + WORD_READINGS_WAITING }, () => reader.draft(file));
+		const refused = await reader.draft(file).catch((error: unknown) => error);
+		expect(refused).toBeInstanceOf(WordReaderBusy);
+		expect(wordRefusal(refused, m.error_import_not_docx)).toMatchObject({ status: 503, code: 'busy' });
+		expect(await Promise.all(inLine)).toHaveLength(inLine.length);
+		await expect(reader.draft(file)).resolves.toEqual({ type: 'doc', content: [] });
 	});
 });
