@@ -77,7 +77,7 @@ test('[S3] offline edits stay in the browser, survive closing the page, and merg
 	await head.context().close();
 });
 
-test('[D10] words typed offline in a paragraph someone deleted meanwhile come back to their writer, who puts them back', async ({ browser }) => {
+test('[D10] words typed offline in a paragraph someone deleted meanwhile come back to their writer, formatting and all, who puts them back', async ({ browser }) => {
 	const run = Date.now().toString(36);
 	const author = await openStrategy(browser, 'author.al@demo.local', 'al-asylum');
 	const head = await openStrategy(browser, 'head.al@demo.local', 'al-asylum');
@@ -89,6 +89,10 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 	await introduction(author).click();
 	await author.keyboard.type(` offline words ${run} `);
+	await author.keyboard.press('Control+b');
+	await author.keyboard.type(`bold ${run}`);
+	await author.keyboard.press('Control+b');
+	await author.keyboard.type(' ');
 
 	// Meanwhile the head empties the paragraph and removes it.
 	await introduction(head).click({ clickCount: 3 });
@@ -103,6 +107,7 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await expect(rescued.locator('blockquote')).toContainText(opening);
 	await expect(rescued.locator('blockquote')).toContainText(`offline words ${run}`);
 	await expect(rescued.locator('blockquote mark').first()).toBeVisible();
+	await expect(rescued.locator('blockquote strong')).toHaveText(`bold ${run}`);
 	await expect.poll(() => editorText(author)).not.toContain(`offline words ${run}`);
 	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 
@@ -115,6 +120,7 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await rescued.getByRole('button', { name: 'Put back below the cursor' }).click();
 	await expect(rescued).toHaveCount(0);
 	await expect.poll(() => editorText(head)).toContain(`offline words ${run}`);
+	await expect(head.locator('.ProseMirror strong', { hasText: `bold ${run}` })).toBeVisible();
 	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 	// Once put back, they are no longer kept.
 	await author.reload();

@@ -54,6 +54,24 @@ describe('words deleted unseen', () => {
 		expect(textOf(mine, 0).toString()).toBe('All Readmission agreements apply.');
 	});
 
+	it('[D10] rescued words keep their marks: bold words and a link come back as they were written', () => {
+		const { mine, theirs } = twoPeople();
+		const href = 'https://eur-lex.europa.eu/eli/reg/2018/1806/oj';
+		textOf(mine, 0).insert(23, ' Schengen', { bold: {} });
+		textOf(mine, 0).insert(32, ' Regulation 2018/1806', { link: { href } });
+		textOf(mine, 0).insert(53, ' applies.', { link: null });
+
+		theirs.getXmlFragment('default').delete(0, 1);
+		expect(receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)))).toEqual([
+			[
+				{ text: 'Visa policy is aligned.', unseen: false },
+				{ text: ' Schengen', unseen: true, marks: [{ type: 'bold' }] },
+				{ text: ' Regulation 2018/1806', unseen: true, marks: [{ type: 'link', attrs: { href } }] },
+				{ text: ' applies.', unseen: true }
+			]
+		]);
+	});
+
 	it('[D10] a deletion of words its author had seen is a choice: nothing is rescued', () => {
 		const { mine, theirs } = twoPeople();
 		textOf(mine, 0).insert(23, ' Schengen rules apply.');

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DOCUMENT_FIELD } from '$lib/editor/extensions';
-import { paragraphsDeletedUnseen, type RescuedPiece } from '$lib/editor/rescued-words';
+import { paragraphsDeletedUnseen, type RescuedMark, type RescuedPiece } from '$lib/editor/rescued-words';
 import { UnconfirmedDeletions } from '$lib/editor/unconfirmed-deletions';
 import { noteUnsent, offlineCopyName, rescuedKey, SIGNING_OUT } from '$lib/editor/local-copies';
 import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, type PresenceUser, type RoomState } from '$lib/collab/protocol';
@@ -248,8 +248,13 @@ export class Collaboration {
 function storedRescue(key: string): RescuedPiece[][] {
 	try {
 		const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+		const isMark = (mark: unknown) => typeof mark === 'object' && mark !== null && typeof (mark as RescuedMark).type === 'string';
 		const isPiece = (piece: unknown) =>
-			typeof piece === 'object' && piece !== null && typeof (piece as RescuedPiece).text === 'string' && typeof (piece as RescuedPiece).unseen === 'boolean';
+			typeof piece === 'object' &&
+			piece !== null &&
+			typeof (piece as RescuedPiece).text === 'string' &&
+			typeof (piece as RescuedPiece).unseen === 'boolean' &&
+			((piece as RescuedPiece).marks === undefined || (Array.isArray((piece as RescuedPiece).marks) && (piece as RescuedPiece).marks!.every(isMark)));
 		return Array.isArray(stored) && stored.every((pieces) => Array.isArray(pieces) && pieces.every(isPiece)) ? stored : [];
 	} catch {
 		return [];

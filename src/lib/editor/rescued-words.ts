@@ -1,9 +1,16 @@
 import * as Y from 'yjs';
 
-/** A piece of a rescued paragraph's text, and whether it holds words the deleter never saw. */
+/** A mark on rescued words, as the editor names it (bold, italic, underline, strike, link) with its attributes. */
+export interface RescuedMark {
+	type: string;
+	attrs?: Record<string, unknown>;
+}
+
+/** A piece of a rescued paragraph's text, its marks (none when absent), and whether it holds words the deleter never saw. */
 export interface RescuedPiece {
 	text: string;
 	unseen: boolean;
+	marks?: RescuedMark[];
 }
 
 /**
@@ -49,19 +56,35 @@ export function paragraphsDeletedUnseen(
 		.map(({ pieces }) => pieces);
 }
 
-/** The paragraph's text just before the transaction, in pieces seen and unseen. */
+/**
+ * The paragraph's text just before the transaction, in pieces seen and unseen and by their
+ * marks. The editor writes marks as formatting attributes of the text (`{ bold: {} }`, `{ link:
+ * { href } }`), which start and end at format items among the characters.
+ */
 function piecesOf(paragraph: Y.AbstractType<unknown>, transaction: Y.Transaction, unseen: Set<Y.Item>): RescuedPiece[] {
 	const pieces: RescuedPiece[] = [];
+	const formatting = new Map<string, unknown>();
 	for (let item = paragraph._start; item; item = item.right) {
-		if (!(item.content instanceof Y.ContentString)) continue;
 		const shown = !item.deleted || Y.isDeleted(transaction.deleteSet, item.id);
 		if (!shown || (transaction.beforeState.get(item.id.client) ?? 0) <= item.id.clock) continue;
-		const isUnseen = unseen.has(item);
+		if (item.content instanceof Y.ContentFormat) {
+			if (item.content.value === null) formatting.delete(item.content.key);
+			else formatting.set(item.content.key, item.content.value);
+			continue;
+		}
+		if (!(item.content instanceof Y.ContentString)) continue;
+		const piece: RescuedPiece = { text: item.content.str, unseen: unseen.has(item) };
+		const marks = [...formatting].map(([type, attrs]) => (isAttributes(attrs) ? { type, attrs } : { type }));
+		if (marks.length > 0) piece.marks = marks;
 		const last = pieces.at(-1);
-		if (last && last.unseen === isUnseen) last.text += item.content.str;
-		else pieces.push({ text: item.content.str, unseen: isUnseen });
+		if (last && last.unseen === piece.unseen && JSON.stringify(last.marks) === JSON.stringify(piece.marks)) last.text += piece.text;
+		else pieces.push(piece);
 	}
 	return pieces;
+}
+
+function isAttributes(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 }
 
 /** Where a type stands in the document, as the index of each ancestor among its siblings (deleted ones included). */
