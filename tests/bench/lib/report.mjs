@@ -80,6 +80,7 @@ export function report({ mode, trials, params, machine, baselines, snapshots, ru
 			id: metric.id,
 			label: metric.label,
 			lowerBound,
+			bestPeerLowerBound: ['hocuspocus', 'y-websocket'].some((p) => lowerBound[p] && values[p] !== null && values[p] === bestPeer),
 			unit: metric.unit,
 			better: metric.better,
 			values,
@@ -123,10 +124,15 @@ export function report({ mode, trials, params, machine, baselines, snapshots, ru
 		goal(`Propagation to-all p99, ${m.label.split(':')[0].replace('Typing ', '')}: ≤ 0.8× best peer`, `${fmt(m.oursVsBestPeer)}×`, m.oursVsBestPeer === null ? null : m.oursVsBestPeer <= 0.8);
 	}
 	const sat = byId.saturation;
-	goal('Saturation: ≥ 1.5× best peer', `${fmt(sat.oursVsBestPeer)}×`, sat.oursVsBestPeer === null ? null : sat.oursVsBestPeer >= 1.5);
+	const ceiling = byId['saturation.cpuBound'];
+	if (sat.bestPeerLowerBound) {
+		// The load generator ran out before the best peer did: its rate says nothing of the ratio; the CPU-bound ceilings do.
+		goal('Saturation: ≥ 1.5× best peer (it never saturated: CPU-bound ceilings compared)', `${fmt(ceiling.oursVsBestPeer)}×`, ceiling.oursVsBestPeer === null ? null : ceiling.oursVsBestPeer >= 1.5);
+	} else {
+		goal('Saturation: ≥ 1.5× best peer', `${fmt(sat.oursVsBestPeer)}×`, sat.oursVsBestPeer === null ? null : sat.oursVsBestPeer >= 1.5);
+	}
 	if (sat.lowerBound.floor) {
 		// The load generator ran out before the floor did: compare the CPU-bound ceilings instead.
-		const ceiling = byId['saturation.cpuBound'];
 		const share = ceiling.values.ours !== null && ceiling.values.floor ? ceiling.values.ours / ceiling.values.floor : null;
 		goal('Saturation: ≥ 70% of the raw ws floor (floor never saturated: CPU-bound ceilings compared)', `${fmt(share === null ? null : share * 100)}%`, share === null ? null : share >= 0.7);
 	} else {
@@ -159,7 +165,8 @@ export function report({ mode, trials, params, machine, baselines, snapshots, ru
 	lines.push('|---|---|---:|---:|---:|---:|---:|---|');
 	for (const m of metrics) {
 		let goalText = '';
-		if (m.goal?.vsPeer !== undefined) goalText = `${m.better === 'higher' ? '≥' : '≤'} ${m.goal.vsPeer}×: ${verdict(m.oursVsBestPeer === null ? null : m.better === 'higher' ? m.oursVsBestPeer >= m.goal.vsPeer : m.oursVsBestPeer <= m.goal.vsPeer)}`;
+		if (m.goal?.vsPeer !== undefined && m.bestPeerLowerBound) goalText = `≥ ${m.goal.vsPeer}×: the best peer never saturated (see the goals)`;
+		else if (m.goal?.vsPeer !== undefined) goalText = `${m.better === 'higher' ? '≥' : '≤'} ${m.goal.vsPeer}×: ${verdict(m.oursVsBestPeer === null ? null : m.better === 'higher' ? m.oursVsBestPeer >= m.goal.vsPeer : m.oursVsBestPeer <= m.goal.vsPeer)}`;
 		if (m.goal?.vsFloor !== undefined) {
 			goalText += m.lowerBound.floor
 				? `; ≥ ${m.goal.vsFloor * 100}% of floor: the floor never saturated (see the goals)`
