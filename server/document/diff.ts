@@ -15,10 +15,13 @@ export interface Shape {
 	/** For a heading: its level, 1 to 6. */
 	level?: number;
 	/**
-	 * For a paragraph in a list: the list's type, and for the item's first paragraph its
-	 * number (ordered lists count from their start; bulleted ones too, for the reader's bearings).
+	 * For a paragraph in a list: the list's type, for the item's first paragraph its number
+	 * (ordered lists count from their start; bulleted ones too, for the reader's bearings), and
+	 * for a list inside another list item how deep it is (2 for a sub-item; absent at the top).
 	 */
-	list?: { type: 'bullet' | 'ordered'; number?: number };
+	list?: { type: 'bullet' | 'ordered'; number?: number; depth?: number };
+	/** Inside a quotation. */
+	quote?: true;
 }
 
 type Node = ReturnType<typeof documentSchema.nodeFromJSON>;
@@ -75,17 +78,22 @@ export function blocksOf(json: JSONContent): Block[] {
 	const blocks: Block[] = [];
 	let section = '';
 	let table = 0;
-	const visit = (node: Node, cell?: Block['cell'], list?: Shape['list']) => {
+	const visit = (node: Node, cell?: Block['cell'], list?: Shape['list'], quote?: true) => {
 		node.forEach((child) => {
 			const type = child.type.name;
 			if (type === 'table') {
 				table += 1;
 				child.forEach((row, _o, rowIndex) =>
-					row.forEach((tableCell, _p, columnIndex) => visit(tableCell, { table, row: rowIndex + 1, column: columnIndex + 1 }))
+					row.forEach((tableCell, _p, columnIndex) => visit(tableCell, { table, row: rowIndex + 1, column: columnIndex + 1 }, undefined, quote))
 				);
 			} else if (type === 'bulletList' || type === 'orderedList') {
 				const start = type === 'orderedList' ? ((child.attrs.start as number | null) ?? 1) : 1;
-				child.forEach((item, _o, index) => visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index }));
+				const depth = list ? (list.depth ?? 1) + 1 : 1;
+				child.forEach((item, _o, index) =>
+					visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index, ...(depth > 1 && { depth }) }, quote)
+				);
+			} else if (type === 'blockquote') {
+				visit(child, cell, list, true);
 			} else if (child.isTextblock) {
 				const level = type === 'heading' ? (child.attrs.level as number) : undefined;
 				if (level && level <= 2) section = child.textContent;
@@ -93,15 +101,16 @@ export function blocksOf(json: JSONContent): Block[] {
 					kind: cell ? 'cell' : level ? 'heading' : 'paragraph',
 					...(level && { level }),
 					...(list && { list }),
+					...(quote && { quote }),
 					section,
 					...(cell && { cell }),
 					text: child.textContent,
 					runs: runsOf(child)
 				});
 				// Only an item's first paragraph carries its bullet or number.
-				if (list) list = { type: list.type };
+				if (list) list = { type: list.type, ...(list.depth && { depth: list.depth }) };
 			} else {
-				visit(child, cell, list);
+				visit(child, cell, list, quote);
 			}
 		});
 	};
@@ -127,9 +136,14 @@ function runsOf(textblock: Node): Run[] {
 const sameMarks = (a: readonly Mark[], b: readonly Mark[]) => a.length === b.length && a.every((mark, i) => mark.type === b[i]!.type && mark.href === b[i]!.href);
 
 const sameShape = (a: Shape, b: Shape) =>
-	a.kind === b.kind && a.level === b.level && a.list?.type === b.list?.type && (a.list?.number === undefined) === (b.list?.number === undefined);
+	a.kind === b.kind &&
+	a.level === b.level &&
+	a.list?.type === b.list?.type &&
+	(a.list?.number === undefined) === (b.list?.number === undefined) &&
+	a.list?.depth === b.list?.depth &&
+	a.quote === b.quote;
 
-const shapeOf = ({ kind, level, list }: Shape): Shape => ({ kind, ...(level && { level }), ...(list && { list }) });
+const shapeOf = ({ kind, level, list, quote }: Shape): Shape => ({ kind, ...(level && { level }), ...(list && { list }), ...(quote && { quote }) });
 
 /** Reads a block's formatting run by run, for pieces taken from its text in order. */
 function formattingReader(runs: readonly Run[]) {

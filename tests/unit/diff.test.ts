@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
+import { shapeLabel } from '../../src/lib/i18n/compare';
+import { m } from '../../src/lib/paraglide/messages.js';
 import { diffDocuments, type Change } from '../../server/document/diff';
 import { canonicalText, contentHash } from '../../server/document/canonical';
 
@@ -89,6 +91,31 @@ describe('comparing the formatting of versions', () => {
 			[{ type: 'ordered', number: 3 }, { kind: 'paragraph' }]
 		]);
 		expect(result.summary.formattingChanges).toBe(3);
+	});
+
+	it('[V5] a list item made a sub-item, and a paragraph put into a quotation, are changes of kind', () => {
+		const flat = doc(list('bulletList', 'Return the applicant', 'Inform UNHCR'), p('Appeal within 8 days'));
+		const nested = doc(
+			{ type: 'bulletList', content: [{ type: 'listItem', content: [p('Return the applicant'), list('bulletList', 'Inform UNHCR')] }] },
+			{ type: 'blockquote', content: [p('Appeal within 8 days')] }
+		);
+		const { result } = restyled(flat, nested);
+		expect(result.blocks.map((b) => [b.status, b.list, b.quote, b.before])).toEqual([
+			['equal', { type: 'bullet', number: 1 }, undefined, undefined],
+			['changed', { type: 'bullet', number: 1, depth: 2 }, undefined, { kind: 'paragraph', list: { type: 'bullet', number: 2 } }],
+			['changed', undefined, true, { kind: 'paragraph' }]
+		]);
+		expect(result.summary).toMatchObject({ formattingChanges: 2, wordsAdded: 0, wordsRemoved: 0 });
+		expect(restyled(nested, flat).result.blocks.map((b) => b.before)).toEqual([
+			undefined,
+			{ kind: 'paragraph', list: { type: 'bullet', number: 1, depth: 2 } },
+			{ kind: 'paragraph', quote: true }
+		]);
+		// As the compare page says it.
+		expect(result.blocks.filter((b) => b.before).map((b) => m.diff_before_now({ before: shapeLabel(b.before!), now: shapeLabel(b) }))).toEqual([
+			'Before: bulleted list item; now: bulleted list item, level 2',
+			'Before: paragraph; now: paragraph, in a quotation'
+		]);
 	});
 
 	it.each([

@@ -1,10 +1,16 @@
 import { m } from '../paraglide/messages.js';
 import type { Mark, Shape } from '$server/document/diff';
 
-/** What kind of block it is, in the reader's words: "heading, level 2", "numbered list item". */
+/** What kind of block it is, in the reader's words: "heading, level 2", "numbered list item, in a quotation". */
 export function shapeLabel(shape: Shape): string {
+	const kind = kindLabel(shape);
+	return shape.quote ? m.diff_kind_quoted({ kind }) : kind;
+}
+
+function kindLabel(shape: Shape): string {
 	if (shape.list) {
-		const item = shape.list.type === 'bullet' ? m.diff_kind_bullet() : m.diff_kind_numbered();
+		let item = shape.list.type === 'bullet' ? m.diff_kind_bullet() : m.diff_kind_numbered();
+		if (shape.list.depth) item = m.diff_kind_nested({ kind: item, depth: shape.list.depth });
 		return shape.list.number === undefined ? m.diff_kind_continued({ kind: item }) : item;
 	}
 	if (shape.kind === 'heading') return m.diff_kind_heading({ level: shape.level ?? 1 });
