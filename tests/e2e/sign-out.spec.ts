@@ -16,19 +16,30 @@ test('[D8] signing out removes the person’s copies of strategy texts from the 
 	await author.context().close();
 });
 
+/**
+ * Closes the page while offline, so that what it holds stays in this browser only, never sent,
+ * and opens the strategies overview in a new page of the same browser, back online. (A page
+ * asked to go elsewhere while offline stays where it is, and sends everything once online.)
+ */
+async function leaveWhileOffline(page: Page): Promise<Page> {
+	const context = page.context();
+	await page.close();
+	await context.setOffline(false);
+	const later = await context.newPage();
+	await later.goto('/strategies');
+	return later;
+}
+
 test('[D8] work only this browser holds is named before signing out, and kept for whoever stays signed in', async ({ browser }) => {
 	const run = Date.now().toString(36);
-	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	let author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
 	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
 	await author.context().setOffline(true);
 	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
 	await author.keyboard.press('End');
 	await author.keyboard.type(` (unsent ${run})`);
-	// Leaving while still offline: the words stay in this browser only, never sent.
-	await author.goto('/strategies').catch(() => {});
-	await author.context().setOffline(false);
-	await author.goto('/strategies');
+	author = await leaveWhileOffline(author);
 
 	await author.getByRole('button', { name: 'Sign out' }).click();
 	const dialog = author.getByRole('dialog', { name: 'Changes not yet on the server' });
@@ -45,16 +56,14 @@ test('[D8] work only this browser holds is named before signing out, and kept fo
 });
 
 test('[D8] [S3] a deletion only this browser holds is work too: it is named before signing out', async ({ browser }) => {
-	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	let author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
 	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
 	await author.context().setOffline(true);
 	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
 	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
 	await author.keyboard.press('End');
 	await author.keyboard.press('Backspace');
-	await author.goto('/strategies').catch(() => {});
-	await author.context().setOffline(false);
-	await author.goto('/strategies');
+	author = await leaveWhileOffline(author);
 
 	await author.getByRole('button', { name: 'Sign out' }).click();
 	const dialog = author.getByRole('dialog', { name: 'Changes not yet on the server' });
