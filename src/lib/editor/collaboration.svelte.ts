@@ -99,7 +99,7 @@ export class Collaboration {
 				this.serverHolds = Y.decodeStateVector(decoding.readVarUint8Array(peek));
 				this.confirmations += 1;
 				this.checkSaved();
-				// After our answer to it has left: the server stores that answer before it reads our question.
+				// After our answer to it has left: the server takes that answer in before it reads our question.
 				if (this.deletions.pending) queueMicrotask(() => this.askWhatIsStored());
 			} else {
 				this.incoming = decoding.readVarUint8Array(peek);
@@ -189,8 +189,11 @@ export class Collaboration {
 	}
 
 	/**
-	 * Sends our sync step 1, one at a time. The server answers each in order, after storing what
-	 * we sent before it, with a sync step 2 that carries its whole delete set.
+	 * Sends our sync step 1, one at a time. The server answers each in order with a sync step 2
+	 * that carries its whole delete set, as its document stands when it reads the question: a
+	 * deletion sent just before may still be on its way into it, and is then confirmed by the
+	 * question asked after the server's next "stored" (its sync step 1). Asking at once still
+	 * counts: a deletion someone else had already made is never stored, and so never acknowledged.
 	 */
 	private askWhatIsStored(): void {
 		const socket = this.provider.ws;
