@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openStrategy } from './helpers';
 
 /** The names of this browser's IndexedDB databases that hold copies of strategy texts. */
@@ -16,6 +16,17 @@ test('[D8] signing out removes the person’s copies of strategy texts from the 
 	await author.context().close();
 });
 
+/** An author of hr-visa, offline, with the caret at the end of its "1 Introduction" heading. */
+async function offlineAtIntroduction(browser: Browser): Promise<Page> {
+	const author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
+	await author.keyboard.press('End');
+	return author;
+}
+
 /**
  * Closes the page while offline, so that what it holds stays in this browser only, never sent,
  * and opens the strategies overview in a new page of the same browser, back online. (A page
@@ -32,12 +43,7 @@ async function leaveWhileOffline(page: Page): Promise<Page> {
 
 test('[D8] work only this browser holds is named before signing out, and kept for whoever stays signed in', async ({ browser }) => {
 	const run = Date.now().toString(36);
-	let author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
-	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
-	await author.context().setOffline(true);
-	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
-	await author.keyboard.press('End');
+	let author = await offlineAtIntroduction(browser);
 	await author.keyboard.type(` (unsent ${run})`);
 	author = await leaveWhileOffline(author);
 
@@ -56,12 +62,7 @@ test('[D8] work only this browser holds is named before signing out, and kept fo
 });
 
 test('[D8] [S3] a deletion only this browser holds is work too: it is named before signing out', async ({ browser }) => {
-	let author = await openStrategy(browser, 'author.hr@demo.local', 'hr-visa');
-	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
-	await author.context().setOffline(true);
-	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
-	await author.locator('.ProseMirror h2', { hasText: '1 Introduction' }).click();
-	await author.keyboard.press('End');
+	let author = await offlineAtIntroduction(browser);
 	await author.keyboard.press('Backspace');
 	author = await leaveWhileOffline(author);
 
