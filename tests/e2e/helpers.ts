@@ -29,6 +29,36 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 		.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * Puts the caret just before or just after a phrase, as a click there would, and waits until the
+ * editor itself holds it. Pressing an arrow key on a selection instead is left to the browser,
+ * and Chromium, given a selection that starts at a highlight's edge, now and then keeps the
+ * selection: Enter then replaced the selected words.
+ */
+export async function placeCaret(page: Page, phrase: string, side: 'before' | 'after') {
+	const editor = page.locator('.ProseMirror');
+	const held = () =>
+		editor.evaluate(
+			(root, [wanted, side]) => {
+				const view = (root as HTMLElement & { editor: { view: import('@tiptap/pm/view').EditorView } }).editor.view;
+				const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+					const at = node.textContent!.indexOf(wanted!);
+					if (at < 0) continue;
+					const offset = side === 'after' ? at + wanted!.length : at;
+					const { selection } = view.state;
+					if (view.hasFocus() && selection.empty && selection.from === view.posAtDOM(node, offset)) return true;
+					view.focus();
+					getSelection()!.collapse(node, offset);
+					return false;
+				}
+				throw new Error(`"${wanted}" is not in the text`);
+			},
+			[phrase, side]
+		);
+	await expect.poll(held, { intervals: [50, 100, 250] }).toBe(true);
+}
+
 /** Selects a phrase in the editor, as a mouse or Shift+arrows would. */
 export async function selectPhrase(page: Page, phrase: string) {
 	await page.locator('.ProseMirror').evaluate((root, wanted) => {
