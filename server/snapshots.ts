@@ -105,7 +105,8 @@ export class Snapshots {
 
 	/** Stores the strategy's current text as a snapshot; `by` null for the server's own (automatic) ones. */
 	store(strategyId: string, name: string, kind: SnapshotKind, by: number | null): SnapshotSummary {
-		const current = this.text.read(strategyId, (doc) => ({ json: documentToJSON(doc), state: Y.encodeStateAsUpdate(doc) }));
+		// The room's own encoding of the whole text: made once per change for every reader.
+		const current = this.text.read(strategyId, (doc, wholeText) => ({ json: documentToJSON(doc), state: wholeText() }));
 		if (!current) throw new AppError('not_found', m.error_strategy_not_found());
 		const { json, state } = current;
 		const rendering = JSON.stringify(json);

@@ -324,10 +324,10 @@ export class CollabHub {
 	 * whatever a reader does with it never reaches the live document.
 	 */
 	readDocument(strategyId: string): Y.Doc | null {
-		const live = this.rooms.get(strategyId)?.doc;
-		if (!live) return this.deps.documents.load(strategyId)?.doc ?? null;
+		const room = this.rooms.get(strategyId);
+		if (!room) return this.deps.documents.load(strategyId)?.doc ?? null;
 		const copy = new Y.Doc();
-		Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
+		Y.applyUpdate(copy, room.wholeText());
 		return copy;
 	}
 

@@ -177,6 +177,11 @@ describe('the canonical text', () => {
 		expect(contentHash(json)).toMatch(/^[0-9a-f]{64}$/);
 	});
 
+	it('[V3] every kind and run of white space is one space, a single space stays', () => {
+		const spaced = doc(p('a\tb\u2007c\u202fd \u00a0 e\u3000\u3000f g'));
+		expect(canonicalText(spaced)).toBe('a b c d e f g\n');
+	});
+
 	it('[V3] a line break inside a paragraph counts as a space', () => {
 		const broken = doc({ type: 'paragraph', content: [{ type: 'text', text: 'first' }, { type: 'hardBreak' }, { type: 'text', text: 'second' }] });
 		expect(canonicalText(broken)).toBe('first second\n');
