@@ -108,7 +108,7 @@ export function report({ mode, trials, params, machine, baselines, snapshots, ru
 		['Same log: Yjs update bytes per edit', snapshots?.log.logicalBytesPerEdit, null, 'bytes/edit', '', null],
 		['Folded state of that log', snapshots?.log.foldedStateBytes, snapshots?.log.encodeStateAsUpdateBytes, 'bytes', '`Y.encodeStateAsUpdate` length', 1.1],
 		[`Loading that log in-process (${fmt(snapshots?.log.edits)} rows)`, snapshots?.log.loadMs, baselines.applyUpdateMs, 'ms', 'bare `Y.applyUpdate`', null],
-		['Snapshot create (trace document)', snapshots?.snapshotCreateMs, snapshots?.bareEncodeStateMs, 'ms', 'bare `Y.encodeStateAsUpdate`', 3],
+		['Snapshot create (trace document, after an edit)', snapshots?.snapshotCreateMs, snapshots?.bareEncodeStateMs, 'ms', 'bare `Y.encodeStateAsUpdate` of the same live document', 3],
 		['Snapshot restore (full ↔ half-way)', snapshots?.snapshotRestoreMs, snapshots?.bareApplySnapshotMs, 'ms', 'bare `Y.applyUpdate` of the snapshot', 4],
 		['Browser: the trace strategy opens to an editable editor holding its text (Chromium, new context)', ours.browserOpenMs, null, 'ms', 'goal < 1,000 ms', null, 1_000],
 		['Snapshot diff (half-way vs current)', snapshots?.snapshotDiffMs, null, 'ms', '', null]
