@@ -8,8 +8,11 @@ import { DOCUMENT_FIELD } from '../../src/lib/editor/extensions';
 export interface LiveText {
 	/** A detached copy, free to change. */
 	readDocument(strategyId: string): Y.Doc | null;
-	/** Runs `reader` on the text itself, without a copy; the reader must only read. */
-	read<T>(strategyId: string, reader: (doc: Y.Doc) => T): T | null;
+	/**
+	 * Runs `reader` on the text itself, without a copy; the reader must only read. `wholeText`
+	 * gives the text as one update, encoded at most once per change for every reader.
+	 */
+	read<T>(strategyId: string, reader: (doc: Y.Doc, wholeText: () => Uint8Array) => T): T | null;
 	submit(strategyId: string, update: Uint8Array): Promise<void>;
 	/**
 	 * Runs `work` after every earlier `work` of the same strategy has finished. A rewrite reads
