@@ -38,6 +38,7 @@ export interface Block extends Shape {
 	section: string;
 	/** For a table cell: its table, row and column, counted from 1. */
 	cell?: { table: number; row: number; column: number };
+	/** Its words; a line break inside the block reads "\n". */
 	text: string;
 	runs: Run[];
 }
@@ -97,6 +98,7 @@ export function blocksOf(json: JSONContent): Block[] {
 			} else if (child.isTextblock) {
 				const level = type === 'heading' ? (child.attrs.level as number) : undefined;
 				if (level && level <= 2) section = child.textContent;
+				const runs = runsOf(child);
 				blocks.push({
 					kind: cell ? 'cell' : level ? 'heading' : 'paragraph',
 					...(level && { level }),
@@ -104,8 +106,8 @@ export function blocksOf(json: JSONContent): Block[] {
 					...(quote && { quote }),
 					section,
 					...(cell && { cell }),
-					text: child.textContent,
-					runs: runsOf(child)
+					text: runs.map((run) => run.text).join(''),
+					runs
 				});
 				// Only an item's first paragraph carries its bullet or number.
 				if (list) list = { type: list.type, ...(list.depth && { depth: list.depth }) };
@@ -120,9 +122,11 @@ export function blocksOf(json: JSONContent): Block[] {
 
 const MARK_TYPES: readonly Mark['type'][] = ['link', 'bold', 'italic', 'underline', 'strike'];
 
+/** A block's words run by run; a line break inside it is a "\n" of its own, so adding or removing one is a change. */
 function runsOf(textblock: Node): Run[] {
 	const runs: Run[] = [];
 	textblock.forEach((child) => {
+		if (child.type.name === 'hardBreak') runs.push({ text: '\n', marks: [] });
 		if (!child.isText || !child.text) return;
 		const marks = child.marks
 			.filter((mark) => (MARK_TYPES as readonly string[]).includes(mark.type.name))

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy, seriousViolations } from './helpers';
+import { openStrategy, placeCaret, seriousViolations } from './helpers';
 
 
 test('[V4] take a named snapshot, edit, compare, restore, and see the text return in a second browser', async ({ browser }) => {
@@ -52,7 +52,7 @@ test('[V4] take a named snapshot, edit, compare, restore, and see the text retur
 	await head.context().close();
 });
 
-test('[V5] a word made bold is a change the compare page shows and names, on a phone-sized screen, without sideways scrolling', async ({ browser }) => {
+test('[V5] a word made bold and a line break added are changes the compare page shows and names, on a phone-sized screen, without sideways scrolling', async ({ browser }) => {
 	const run = Date.now().toString(36);
 	const author = await openStrategy(browser, 'author.mk@demo.local', 'mk-asylum');
 	await author.getByRole('link', { name: 'History and versions' }).click();
@@ -66,6 +66,9 @@ test('[V5] a word made bold is a change the compare page shows and names, on a p
 	await paragraph.dblclick({ position: { x: 4, y: 8 } });
 	await author.keyboard.press('Control+b');
 	await expect(paragraph.locator('strong')).toHaveText('North');
+	await placeCaret(author, 'sheltered more than', 'before');
+	await author.keyboard.press('Shift+Enter');
+	await expect(paragraph.locator('br')).toHaveCount(1);
 	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 
 	await author.setViewportSize({ width: 360, height: 800 });
@@ -75,6 +78,7 @@ test('[V5] a word made bold is a change the compare page shows and names, on a p
 	await expect(author.getByRole('status').first()).toContainText('Formatting changes: 1.');
 	await expect(author.locator('.restyled strong')).toHaveText('North');
 	await expect(author.locator('.note')).toHaveText('(Formatting changed. Before: no formatting; now: bold)');
+	await expect(author.locator('.block.changed', { hasText: 'sheltered more than' }).locator('ins')).toHaveText(/^Added: ?↵line break$/);
 	await author.getByRole('button', { name: 'Next change' }).click();
 	await expect(author.locator('.block.changed', { hasText: 'sheltered more than' })).toBeFocused();
 	expect(await author.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);

@@ -50,6 +50,16 @@ describe('comparing versions', () => {
 		expect(result.summary).toMatchObject({ wordsAdded: 150, wordsRemoved: 15, blocksAdded: 0, blocksRemoved: 0 });
 	});
 
+	it('[V5] a line break added or removed inside a paragraph is a change, and no words are', () => {
+		const broken = (first: string, second: string): JSONContent => ({ type: 'paragraph', content: [{ type: 'text', text: first }, { type: 'hardBreak' }, { type: 'text', text: second }] });
+		const added = diffDocuments(doc(p('Deadline: Q2 2006 Owner: ministry')), doc(broken('Deadline: Q2 2006 ', 'Owner: ministry')));
+		expect(added.blocks.map((b) => b.status)).toEqual(['changed']);
+		expect(added.changes.filter((c) => c.op !== 'equal').map((c) => `${c.op}:${JSON.stringify(c.text)}`)).toEqual(['insert:"\\n"']);
+		expect(added.summary).toMatchObject({ sectionsChanged: 1, wordsAdded: 0, wordsRemoved: 0 });
+		const removed = diffDocuments(doc(broken('Deadline: Q2 2006 ', 'Owner: ministry')), doc(p('Deadline: Q2 2006 Owner: ministry')));
+		expect(removed.changes.filter((c) => c.op !== 'equal').map((c) => `${c.op}:${JSON.stringify(c.text)}`)).toEqual(['delete:"\\n"']);
+	});
+
 	it('[V5] identical versions have no changes', () => {
 		const same = doc(h(1, 'Title'), p('One.'));
 		const result = diffDocuments(same, same);
