@@ -30,12 +30,14 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Puts the caret just before or just after a phrase, as a click there would, and waits until the
- * editor itself holds it. Pressing an arrow key on a selection instead is left to the browser,
+ * Puts the caret just before or just after a phrase, or at the start of the block below the
+ * one that holds it, as a click there would, and waits until the editor itself holds it. Keys
+ * that move the caret are left to the browser, and the editor learns where it went a moment
+ * later: a remote change or a highlight redrawn meanwhile can put back the caret it last knew,
  * and Chromium, given a selection that starts at a highlight's edge, now and then keeps the
- * selection: Enter then replaced the selected words.
+ * selection on ArrowRight (Enter then replaced the selected words).
  */
-export async function placeCaret(page: Page, phrase: string, side: 'before' | 'after') {
+export async function placeCaret(page: Page, phrase: string, side: 'before' | 'after' | 'below') {
 	const editor = page.locator('.ProseMirror');
 	const held = () =>
 		editor.evaluate(
@@ -45,11 +47,12 @@ export async function placeCaret(page: Page, phrase: string, side: 'before' | 'a
 				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 					const at = node.textContent!.indexOf(wanted!);
 					if (at < 0) continue;
-					const offset = side === 'after' ? at + wanted!.length : at;
+					const [target, offset] =
+						side === 'below' ? [node.parentElement!.closest('.ProseMirror > *')!.nextElementSibling!, 0] : [node, side === 'after' ? at + wanted!.length : at];
 					const { selection } = view.state;
-					if (view.hasFocus() && selection.empty && selection.from === view.posAtDOM(node, offset)) return true;
+					if (view.hasFocus() && selection.empty && selection.from === view.posAtDOM(target, offset)) return true;
 					view.focus();
-					getSelection()!.collapse(node, offset);
+					getSelection()!.collapse(target, offset);
 					return false;
 				}
 				throw new Error(`"${wanted}" is not in the text`);
