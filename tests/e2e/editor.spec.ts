@@ -117,6 +117,17 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
 	await introduction(author).click();
 
+	// Copied, they keep their formatting for wherever they are pasted (the text, Word), and read plainly elsewhere.
+	await author.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await rescued.getByRole('button', { name: 'Copy' }).click();
+	await expect(rescued.getByRole('button', { name: 'Copied' })).toBeVisible();
+	const clipboard = await author.evaluate(async () => {
+		const [item] = await navigator.clipboard.read();
+		return { html: await (await item!.getType('text/html')).text(), plain: await (await item!.getType('text/plain')).text() };
+	});
+	expect(clipboard.html).toContain(`<strong>bold ${run}</strong>`);
+	expect(clipboard.plain).toContain(`offline words ${run} bold ${run}`);
+
 	await rescued.getByRole('button', { name: 'Put back below the cursor' }).click();
 	await expect(rescued).toHaveCount(0);
 	await expect.poll(() => editorText(head)).toContain(`offline words ${run}`);
