@@ -119,7 +119,8 @@ export class Exports {
 				orphaned: annotation.orphaned
 			})),
 			labels: labels(),
-			lang: getLocale()
+			lang: getLocale(),
+			textLanguage: strategy.textLanguage
 		};
 	}
 

@@ -1,8 +1,10 @@
 import type { Db } from './db/database';
+import type { Audit } from './audit';
+import type { EventBus } from './events';
 import { can, hasRole, type Actor, type StrategyAction } from './auth/policy';
 import { AppError } from './errors';
 import { m } from '../src/lib/paraglide/messages.js';
-import type { DelegationCode, ModuleCode, StrategyStatus } from '../src/lib/vocabulary';
+import type { DelegationCode, ModuleCode, StrategyStatus, TextLanguage } from '../src/lib/vocabulary';
 
 export interface Strategy {
 	id: string;
@@ -10,6 +12,8 @@ export interface Strategy {
 	delegation: { code: DelegationCode; name: string };
 	module: ModuleCode;
 	status: StrategyStatus;
+	/** The language its text is written in (SPEC.md [L6]), for pages to mark the text with. */
+	textLanguage: TextLanguage;
 	updatedAt: string;
 	/** Who locked the strategy for signing, while it is locked or signed. */
 	lockedBy: string | null;
@@ -22,6 +26,7 @@ interface StrategyRow {
 	delegation_name: string;
 	module: ModuleCode;
 	status: StrategyStatus;
+	text_language: TextLanguage;
 	updated_at: number;
 	locked_by_name: string | null;
 }
@@ -33,6 +38,7 @@ function toStrategy(row: StrategyRow): Strategy {
 		delegation: { code: row.delegation_code, name: row.delegation_name },
 		module: row.module,
 		status: row.status,
+		textLanguage: row.text_language,
 		updatedAt: new Date(row.updated_at).toISOString(),
 		lockedBy: row.locked_by_name
 	};
@@ -50,9 +56,13 @@ export class Strategies {
 	private readonly selectAll;
 	private readonly selectOne;
 
-	constructor(private readonly db: Db) {
+	constructor(
+		private readonly db: Db,
+		private readonly audit: Audit,
+		private readonly bus: EventBus
+	) {
 		const select = `SELECT strategies.id, strategies.title, strategies.delegation_code, delegations.name AS delegation_name,
-			strategies.module, strategies.status, strategies.updated_at, lockers.name AS locked_by_name
+			strategies.module, strategies.status, strategies.text_language, strategies.updated_at, lockers.name AS locked_by_name
 			FROM strategies JOIN delegations ON delegations.code = strategies.delegation_code
 			LEFT JOIN users AS lockers ON lockers.id = strategies.locked_by AND strategies.status <> 'draft'`;
 		this.selectAll = db.prepare(`${select} ORDER BY delegations.name, strategies.module`);
@@ -68,6 +78,21 @@ export class Strategies {
 	/** Every strategy the actor may read [P1]. */
 	readableBy(actor: Actor): Strategy[] {
 		return (this.selectAll.all() as StrategyRow[]).map(toStrategy).filter((strategy) => can(actor, 'read', strategyScope(strategy)));
+	}
+
+	/**
+	 * Says which language the text is written in [L6]: a change to the text, so for those who
+	 * may edit it, and only in a draft (a locked or signed text keeps the language it was signed in).
+	 */
+	setTextLanguage(actor: Actor, id: string, language: TextLanguage): Strategy {
+		const strategy = this.authorize(actor, 'edit', id);
+		if (strategy.textLanguage === language) return strategy;
+		this.db.transaction(() => {
+			this.db.prepare('UPDATE strategies SET text_language = ? WHERE id = ?').run(language, strategy.id);
+			this.audit.record({ userId: actor.id, action: 'text-language-changed', strategyId: strategy.id, details: { from: strategy.textLanguage, to: language } });
+		})();
+		this.bus.emit('strategy-event', strategy.id, { type: 'details' });
+		return { ...strategy, textLanguage: language };
 	}
 
 	/**

@@ -295,7 +295,8 @@ export async function exportDocx(input: ExportInput): Promise<Buffer> {
 	const document = new Document({
 		title: input.title,
 		creator: 'Acquis Studio',
-		styles: { default: { document: { run: { font: 'Georgia', size: 22 } } } },
+		// The text's language, for Word's proofing and for screen readers; the labels around it are few.
+		styles: { default: { document: { run: { font: 'Georgia', size: 22, language: { value: input.textLanguage } } } } },
 		numbering: { config: body.numbering },
 		sections
 	});

@@ -61,7 +61,7 @@ function annex(input: ExportInput): string {
 		const cells = [
 			escapeHtml(benchmarkName(annotation)),
 			escapeHtml(annotation.assessmentLabel),
-			`<p lang="en">${escapeHtml(quoted(annotation.exact))}</p>${orphaned}`,
+			`<p lang="${escapeHtml(input.textLanguage)}">${escapeHtml(quoted(annotation.exact))}</p>${orphaned}`,
 			escapeHtml(annotation.note)
 		];
 		return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
@@ -83,7 +83,7 @@ export function exportHtml(input: ExportInput): string {
 </head>
 <body>
 <section class="cover"><h1>${escapeHtml(input.title)}</h1>${fields(coverFields(input))}</section>
-<article id="${TEXT_ELEMENT_ID}" lang="en">${documentToHTML(input.json)}</article>
+<article id="${TEXT_ELEMENT_ID}" lang="${escapeHtml(input.textLanguage)}">${documentToHTML(input.json)}</article>
 ${hasSignaturePage(input) ? signatures(input) : ''}
 ${input.annotations.length > 0 ? annex(input) : ''}
 </body>

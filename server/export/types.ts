@@ -50,4 +50,6 @@ export interface ExportInput {
 	labels: ExportLabels;
 	/** BCP 47 tag of the labels, for HTML lang. */
 	lang: string;
+	/** BCP 47 tag of the language the strategy's text is written in (SPEC.md [L6]). */
+	textLanguage: string;
 }

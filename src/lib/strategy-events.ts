@@ -7,4 +7,6 @@ export type StrategyEvent =
 	| { type: 'annotations'; id: number }
 	| { type: 'comments'; threadId: number }
 	| { type: 'snapshots'; id: number }
-	| { type: 'status'; status: string };
+	| { type: 'status'; status: string }
+	/** Something the strategy's page shows about it changed (the language of its text). */
+	| { type: 'details' };

@@ -10,7 +10,7 @@ import {
 	QUOTE_MAX_LENGTH,
 	SNAPSHOT_NAME_MAX_LENGTH
 } from './limits';
-import { ASSESSMENTS, DELEGATION_CODES, MODULES, ROLES } from './vocabulary';
+import { ASSESSMENTS, DELEGATION_CODES, MODULES, ROLES, TEXT_LANGUAGES } from './vocabulary';
 import { m } from './paraglide/messages.js';
 
 /**
@@ -141,6 +141,9 @@ export const benchmarkInput = z.object({
 	aligned: z.string().trim().max(NOTE_MAX_LENGTH),
 	indicators: z.array(z.string().trim().min(1).max(500)).max(20)
 });
+
+/** What may be changed about a strategy beside its text: the language it is written in (SPEC.md [L6]). */
+export const strategyChange = z.object({ textLanguage: z.enum(TEXT_LANGUAGES) });
 
 /** Lock, sign and unlock ask for the password again; a missing one is a 401 (SPEC.md [A8]), not a form error. */
 export const lockRequest = z.object({

@@ -16,6 +16,14 @@ export type Role = (typeof ROLES)[number];
 export const STRATEGY_STATUSES = ['draft', 'locked', 'signed'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
+/**
+ * The languages a strategy's text may be written in, as BCP 47 tags (SPEC.md [L6]): the
+ * programme's own and the EU's working languages. Pages name them through the browser's
+ * `Intl.DisplayNames`, in the reader's language.
+ */
+export const TEXT_LANGUAGES = ['en', 'fr', 'de', 'sq', 'bs', 'hr', 'mk', 'sr-Latn', 'sr-Cyrl'] as const;
+export type TextLanguage = (typeof TEXT_LANGUAGES)[number];
+
 /** How far a passage is from a benchmark, always shown with its word (never colour alone). */
 export const ASSESSMENTS = ['aligned', 'partial', 'gap', 'planned'] as const;
 export type Assessment = (typeof ASSESSMENTS)[number];
@@ -47,6 +55,7 @@ export const AUDIT_ACTIONS = [
 	'strategy-locked',
 	'strategy-signed',
 	'strategy-unlocked',
+	'text-language-changed',
 	'socket-write-refused'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -41,6 +41,7 @@ export function exportInput(json: JSONContent, more: Partial<ExportInput> = {}):
 		annotations: [],
 		labels: LABELS,
 		lang: 'en',
+		textLanguage: 'en',
 		...more
 	};
 }

@@ -37,6 +37,7 @@ describe('who sees which strategies, over the API', () => {
 			delegation: { code: 'hr', name: 'Croatia' },
 			module: 'asylum',
 			status: 'draft',
+			textLanguage: 'en',
 			updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
 			lockedBy: null
 		});

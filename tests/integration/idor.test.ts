@@ -124,6 +124,12 @@ const ROUTES: RouteCase[] = [
 	},
 	{ route: 'strategies/[id]', method: 'GET', rule: '[P1]', calls: (p) => [get(`/strategies/${p.id}`)] },
 	{
+		route: 'strategies/[id]',
+		method: 'PATCH',
+		rule: '[L6]',
+		calls: (p) => [{ method: 'PATCH', path: `/strategies/${p.id}`, json: { textLanguage: 'sq' } }]
+	},
+	{
 		route: 'strategies/[id]/annotations',
 		method: 'GET',
 		rule: '[P1]',

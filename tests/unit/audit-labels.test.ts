@@ -54,6 +54,7 @@ const WRITTEN: Record<AuditAction, Record<string, unknown>> = {
 	'strategy-locked': { snapshotId: 14, contentHash: 'a'.repeat(64) },
 	'strategy-signed': { contentHash: 'a'.repeat(64), snapshotId: 14 },
 	'strategy-unlocked': { reason: 'The ministry sent late comments.', snapshotId: 14 },
+	'text-language-changed': { from: 'en', to: 'mk' },
 	'socket-write-refused': { status: 'signed' }
 };
 

@@ -26,11 +26,12 @@ async function exported(format: ExportFormat, input: ExportInput): Promise<Uint8
 	}
 }
 
-async function wordXml(docx: Uint8Array): Promise<{ document: string; relationships: string }> {
+async function wordXml(docx: Uint8Array): Promise<{ document: string; relationships: string; styles: string }> {
 	const zip = await JSZip.loadAsync(docx);
 	return {
 		document: await zip.file('word/document.xml')!.async('string'),
-		relationships: await zip.file('word/_rels/document.xml.rels')!.async('string')
+		relationships: await zip.file('word/_rels/document.xml.rels')!.async('string'),
+		styles: await zip.file('word/styles.xml')!.async('string')
 	};
 }
 
@@ -222,6 +223,11 @@ describe('the Word export', () => {
 		}
 	});
 
+	it('[L6] says which language the text is written in, for Word’s proofing and screen readers', async () => {
+		const { styles } = await wordXml(await exportDocx(exportInput(RICH, { textLanguage: 'sq' })));
+		expect(styles).toMatch(/<w:docDefaults>.*<w:lang w:val="sq"\/>.*<\/w:docDefaults>/s);
+	});
+
 	it('writes only web and e-mail links as hyperlinks', async () => {
 		const { relationships } = await wordXml(await exportDocx(exportInput(RICH)));
 		expect(relationships).toContain('https://eur-lex.europa.eu/');
@@ -231,13 +237,14 @@ describe('the Word export', () => {
 });
 
 describe('the HTML export', () => {
-	const html = exportHtml(exportInput(RICH, { ...SIGNED, title: '<script>alert(1)</script>', lang: 'sr-Cyrl' }));
+	const html = exportHtml(exportInput(RICH, { ...SIGNED, title: '<script>alert(1)</script>', lang: 'sr-Cyrl', textLanguage: 'mk' }));
 
 	it('is a standalone page for A4 with no script and no external resource', () => {
 		expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="sr-Cyrl">/);
 		expect(html).toContain('@page { size: A4; margin: 20mm; }');
 		expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
-		expect(html).toContain('<article id="strategy-text" lang="en">');
+		// [L6] The labels in the reader's language, the text in its own.
+		expect(html).toContain('<article id="strategy-text" lang="mk">');
 	});
 
 	it('escapes the texts it inserts', () => {

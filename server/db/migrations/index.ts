@@ -6,6 +6,7 @@ import * as benchmarksAnnotationsComments from './0004-benchmarks-annotations-co
 import * as snapshots from './0005-snapshots';
 import * as locksAndSignatures from './0006-locks-and-signatures';
 import * as foldedStateCheck from './0007-folded-state-check';
+import * as strategyTextLanguage from './0008-strategy-text-language';
 
 export interface Migration {
 	name: string;
@@ -20,5 +21,6 @@ export const migrations: Migration[] = [
 	{ name: '0004-benchmarks-annotations-comments', up: benchmarksAnnotationsComments.up },
 	{ name: '0005-snapshots', up: snapshots.up },
 	{ name: '0006-locks-and-signatures', up: locksAndSignatures.up },
-	{ name: '0007-folded-state-check', up: foldedStateCheck.up }
+	{ name: '0007-folded-state-check', up: foldedStateCheck.up },
+	{ name: '0008-strategy-text-language', up: strategyTextLanguage.up }
 ];

@@ -1,6 +1,6 @@
 import { m } from '../paraglide/messages.js';
-import { DELEGATION_CODES, MODULES, ROLES, STRATEGY_STATUSES, type AuditAction, type ModuleCode } from '../vocabulary';
-import { grantLabel, statusLabel } from './names';
+import { DELEGATION_CODES, MODULES, ROLES, STRATEGY_STATUSES, TEXT_LANGUAGES, type AuditAction, type ModuleCode } from '../vocabulary';
+import { grantLabel, languageName, statusLabel } from './names';
 import type { AuditRecord, AuditReferences } from '$server/audit';
 
 const ACTIONS: Record<AuditAction, () => string> = {
@@ -26,6 +26,7 @@ const ACTIONS: Record<AuditAction, () => string> = {
 	'strategy-locked': m.audit_action_strategy_locked,
 	'strategy-signed': m.audit_action_strategy_signed,
 	'strategy-unlocked': m.audit_action_strategy_unlocked,
+	'text-language-changed': m.audit_action_text_language_changed,
 	'socket-write-refused': m.audit_action_socket_write_refused
 };
 
@@ -133,6 +134,11 @@ export function auditDetails(
 	if (blocks !== undefined) fields.push({ label: m.audit_detail_blocks(), text: String(blocks) });
 	const status = take('status', (value) => isOneOf(STRATEGY_STATUSES, value));
 	if (status !== undefined) fields.push({ label: m.export_status(), text: statusLabel(status) });
+
+	const language = take('to', (value) => isOneOf(TEXT_LANGUAGES, value));
+	if (language !== undefined) fields.push({ label: m.text_language(), text: languageName(language) });
+	const before = take('from', (value) => isOneOf(TEXT_LANGUAGES, value));
+	if (before !== undefined) fields.push({ label: m.audit_detail_language_before(), text: languageName(before) });
 
 	for (const [key, value] of Object.entries(rest)) fields.push({ label: key, text: compact(value), code: true });
 	return fields;

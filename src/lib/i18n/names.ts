@@ -1,5 +1,6 @@
 import { m } from '../paraglide/messages.js';
-import type { Assessment, DelegationCode, ModuleCode, Role, StrategyStatus } from '../vocabulary';
+import { getLocale } from '../paraglide/runtime.js';
+import type { Assessment, DelegationCode, ModuleCode, Role, StrategyStatus, TextLanguage } from '../vocabulary';
 
 /**
  * The programme's fixed words in the current language. Delegation and module names live
@@ -41,6 +42,8 @@ export const moduleName = (code: ModuleCode): string => MODULES[code]();
 export const strategyName = (delegation: DelegationCode, module: ModuleCode): string => `${delegationName(delegation)} · ${moduleName(module)}`;
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();
+/** A language of the text in the reader's language ("Albanian", "albanski"), from the runtime's own names (CLDR). */
+export const languageName = (language: TextLanguage): string => new Intl.DisplayNames([getLocale()], { type: 'language' }).of(language) ?? language;
 
 /** A grant in the reader's language: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
 export function grantLabel(grant: { role: Role; delegation: DelegationCode | null; module: ModuleCode | null }, partner?: string): string {

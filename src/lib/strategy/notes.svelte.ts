@@ -35,8 +35,8 @@ export class StrategyNotes {
 			const event = JSON.parse(message.data as string) as StrategyEvent;
 			if (event.type === 'annotations') void this.loadAnnotations();
 			else if (event.type === 'comments') void this.loadThreads();
-			// Locked, signed or unlocked elsewhere: the page's status, lock, signatures and actions change with it.
-			else if (event.type === 'status') void this.reloadPage();
+			// Locked, signed or unlocked elsewhere, or its text's language set: the page's data changes with it.
+			else if (event.type === 'status' || event.type === 'details') void this.reloadPage();
 		};
 		await Promise.all([this.loadAnnotations(), this.loadThreads(), this.loadPeople()]);
 	}

@@ -5,7 +5,8 @@ import { documentBeginning, documentToHTML, documentToJSON } from '$server/docum
 import { PAGE_PREVIEW_CHARACTERS } from '$lib/limits';
 import { strategyScope } from '$server/strategies';
 import { formFailure, orErrorPage, signedIn } from '$lib/server/access';
-import { formObject, lockRequest, signRequest, unlockRequest } from '$lib/validation';
+import { formObject, lockRequest, signRequest, strategyChange, unlockRequest } from '$lib/validation';
+import { languageName } from '$lib/i18n/names';
 import { uploadedFile } from '$lib/server/upload';
 import { m } from '$lib/paraglide/messages.js';
 import type { z } from 'zod';
@@ -37,7 +38,8 @@ export const load: PageServerLoad = (event) => {
 			mayLock: isHead && strategy.status === 'draft',
 			maySign: isHead && lock !== null && !signatures.some((s) => !s.superseded && s.user.email === actor.email && s.snapshotId === lock.snapshotId),
 			mayUnlock: isHead && strategy.status !== 'draft',
-			mayImport: hasRole(actor, 'import', scope) && strategy.status === 'draft'
+			mayImport: hasRole(actor, 'import', scope) && strategy.status === 'draft',
+			maySetLanguage: hasRole(actor, 'edit', scope) && strategy.status === 'draft'
 		};
 	});
 };
@@ -74,6 +76,17 @@ export const actions: Actions = {
 		(actor, input, event) => backend().signing.unlock(actor, event.params.id!, input, event.getClientAddress()),
 		m.unlocked_done
 	),
+	language: async (event) => {
+		const actor = signedIn(event);
+		const parsed = strategyChange.safeParse(formObject(await event.request.formData()));
+		if (!parsed.success) return fail(422, { action: 'language', message: parsed.error.issues[0]?.message ?? m.validation_invalid_value() });
+		try {
+			const { textLanguage } = backend().strategies.setTextLanguage(actor, event.params.id, parsed.data.textLanguage);
+			return { action: 'language', done: `${m.text_language()}: ${languageName(textLanguage)}` };
+		} catch (caught) {
+			return formFailure(caught, { action: 'language' });
+		}
+	},
 	import: async (event) => {
 		const actor = signedIn(event);
 		try {
