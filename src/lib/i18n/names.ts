@@ -1,5 +1,4 @@
 import { m } from '../paraglide/messages.js';
-import { getLocale } from '../paraglide/runtime.js';
 import type { Assessment, DelegationCode, ModuleCode, Role, StrategyStatus, TextLanguage } from '../vocabulary';
 
 /**
@@ -42,8 +41,23 @@ export const moduleName = (code: ModuleCode): string => MODULES[code]();
 export const strategyName = (delegation: DelegationCode, module: ModuleCode): string => `${delegationName(delegation)} · ${moduleName(module)}`;
 export const roleName = (role: Role): string => ROLES[role]();
 export const statusLabel = (status: StrategyStatus): string => STATUSES[status]();
-/** A language of the text in the reader's language ("Albanian", "albanski"), from the runtime's own names (CLDR). */
-export const languageName = (language: TextLanguage): string => new Intl.DisplayNames([getLocale()], { type: 'language' }).of(language) ?? language;
+const LANGUAGES: Record<TextLanguage, () => string> = {
+	en: m.text_language_en,
+	fr: m.text_language_fr,
+	de: m.text_language_de,
+	sq: m.text_language_sq,
+	bs: m.text_language_bs,
+	hr: m.text_language_hr,
+	mk: m.text_language_mk,
+	'sr-Latn': m.text_language_sr_latn,
+	'sr-Cyrl': m.text_language_sr_cyrl
+};
+/**
+ * A language of the text in the reader's language ("Albanian", "albanski"). From the messages
+ * (CLDR's names), not the browser's `Intl.DisplayNames`: Chromium here has no names in
+ * Albanian or Macedonian and shows bare codes ("sq") in Bosnian.
+ */
+export const languageName = (language: TextLanguage): string => LANGUAGES[language]();
 
 /** A grant in the reader's language: "Head of delegation · Albania", "Expert · Asylum (UNHCR)". */
 export function grantLabel(grant: { role: Role; delegation: DelegationCode | null; module: ModuleCode | null }, partner?: string): string {
