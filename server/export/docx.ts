@@ -84,6 +84,14 @@ const BULLET_NUMBERING = {
 };
 
 const ORDERED_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
+/** An ordered list's `type`, as HTML's `<ol type>` writes it, in Word's terms. */
+const NUMBER_STYLES: Record<string, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
+	'1': LevelFormat.DECIMAL,
+	a: LevelFormat.LOWER_LETTER,
+	A: LevelFormat.UPPER_LETTER,
+	i: LevelFormat.LOWER_ROMAN,
+	I: LevelFormat.UPPER_ROMAN
+};
 
 function inline(node: JSONContent): ParagraphChild {
 	if (node.type === 'hardBreak') return new TextRun({ break: 1 });
@@ -153,7 +161,7 @@ class BodyWriter {
 	}
 
 	private list(node: JSONContent, at: Place): Block[] {
-		const reference = node.type === 'orderedList' ? this.orderedNumbering(Number(node.attrs?.start) || 1) : BULLETS;
+		const reference = node.type === 'orderedList' ? this.orderedNumbering(Number(node.attrs?.start) || 1, node.attrs?.type) : BULLETS;
 		const level = Math.min(at.listDepth, MAX_LEVEL);
 		const inside: Place = { ...at, listDepth: at.listDepth + 1, numbering: undefined };
 		return (node.content ?? []).flatMap((item) => {
@@ -163,10 +171,14 @@ class BodyWriter {
 		});
 	}
 
-	/** Each ordered list gets its own definition, so that its numbers start at its own `start`. */
-	private orderedNumbering(start: number): string {
+	/**
+	 * Each ordered list gets its own definition, so that its numbers start at its own `start`,
+	 * written as its `type` says (a list pasted from Word as a, b, c stays lettered), else by depth.
+	 */
+	private orderedNumbering(start: number, type: unknown): string {
 		const reference = `ordered-${this.numbering.length}`;
-		const format = (level: number) => ({ format: ORDERED_FORMATS[level % 3], text: `%${level + 1}.` });
+		const written = typeof type === 'string' ? NUMBER_STYLES[type] : undefined;
+		const format = (level: number) => ({ format: written ?? ORDERED_FORMATS[level % 3], text: `%${level + 1}.` });
 		this.numbering.push({ reference, levels: levels(format, start) });
 		return reference;
 	}

@@ -10,7 +10,7 @@ type Block =
 	| { p: string }
 	| { h2: string }
 	| { h3: string }
-	| { list: 'ul' | 'ol'; start?: number; items: { text: string; lists: Block[] }[] };
+	| { list: 'ul' | 'ol'; start?: number; type?: string; items: { text: string; lists: Block[] }[] };
 
 /** The blocks of the editor's text after the one that reads `anchor`, as many as asked for. */
 async function blocksAfter(page: Page, anchor: string, count: number): Promise<Block[]> {
@@ -24,9 +24,11 @@ async function blocksAfter(page: Page, anchor: string, count: number): Promise<B
 			const describe = (element: Element): Block => {
 				if (element.tagName === 'UL' || element.tagName === 'OL') {
 					const start = element.getAttribute('start');
+					const type = element.getAttribute('type');
 					return {
 						list: element.tagName.toLowerCase() as 'ul' | 'ol',
 						...(start === null ? {} : { start: Number(start) }),
+						...(type === null ? {} : { type }),
 						items: [...element.children].map((item) => ({
 							text: [...item.querySelectorAll(':scope > p')].map(text).join('\n'),
 							lists: [...item.querySelectorAll(':scope > ul, :scope > ol')].map(describe)
@@ -74,6 +76,7 @@ const pasted: Block[] = [
 				lists: [
 					{
 						list: 'ol',
+						type: 'a',
 						items: [
 							{ text: 'cases of Roma from Kosovo', lists: [] },
 							{ text: 'cases of Ashkali and Egyptians', lists: [] }

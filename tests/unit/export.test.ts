@@ -212,6 +212,15 @@ describe('the Word export', () => {
 		expect(numbering).toContain('<w:start w:val="3"/>');
 	});
 
+	it('[G8] numbers a list lettered or in roman numerals (a list pasted from Word) as it is written', async () => {
+		const lettered = (type: string) => ({ type: 'doc', content: [{ type: 'orderedList', attrs: { start: 2, type }, content: [item(paragraph(text(`Item ${type}`)))] }] });
+		for (const [type, format] of [['a', 'lowerLetter'], ['A', 'upperLetter'], ['i', 'lowerRoman'], ['I', 'upperRoman']]) {
+			const numbering = await (await JSZip.loadAsync(await exportDocx(exportInput(lettered(type!))))).file('word/numbering.xml')!.async('string');
+			const ordered = numbering.slice(numbering.lastIndexOf('<w:abstractNum '));
+			expect(ordered, type).toMatch(new RegExp(`<w:lvl w:ilvl="0"[^>]*>\\s*<w:start w:val="2"/>\\s*<w:numFmt w:val="${format}"/>`));
+		}
+	});
+
 	it('keeps the cover, signatures and annex outside the two body bookmarks', async () => {
 		const input = exportInput(RICH, SIGNED);
 		const { document } = await wordXml(await exportDocx(input));

@@ -15,10 +15,18 @@ interface Item {
 	level: number;
 	/** Which of Word's lists the paragraph belongs to: two lists side by side stay two. */
 	list: string;
-	/** The number its marker shows, or null for a bullet. */
-	number: number | null;
+	/** The number its marker shows and how it writes it, or null for a bullet. */
+	numbering: Numbering | null;
 	/** Whether the paragraph before it is a list paragraph too, so that both are in one list. */
 	followsItem: boolean;
+}
+
+/** How a numbered list writes its numbers, as HTML's `<ol type>` (and the editor's list) names it. */
+type NumberStyle = '1' | 'a' | 'A' | 'i' | 'I';
+
+interface Numbering {
+	number: number;
+	style: NumberStyle;
 }
 
 interface OpenList {
@@ -32,7 +40,8 @@ interface OpenList {
 /**
  * Pasted HTML with Word's list paragraphs regrouped into real lists: nested by level, a new list
  * wherever another paragraph or another of Word's lists comes between, numbered when the
- * marker is a number or a letter, starting at the marker's number, and without the marker.
+ * marker is a number or a letter, starting at the marker's number and written as it writes
+ * it (1, a, A, i or I; its punctuation is the browser's), and without the marker.
  * It only moves the pasted paragraphs into <ul>, <ol> and <li> and drops the markers; the
  * editor's schema then keeps of it what it keeps of any paste. Anything else comes back as it was.
  */
@@ -52,14 +61,14 @@ export function listsFromWord(html: string): string {
 			paragraph,
 			level: Math.min(Math.max(level, 1), WORD_LIST_LEVELS),
 			list,
-			number: markerNumber(removeMarker(paragraph)),
+			numbering: numberingOf(removeMarker(paragraph)),
 			followsItem: before !== null && listParagraphs.has(before)
 		};
 	});
 
 	let open: OpenList[] = [];
 	for (const item of items) {
-		const ordered = item.number !== null;
+		const ordered = item.numbering !== null;
 		if (!item.followsItem) open = [];
 		while ((open.at(-1)?.level ?? 0) > item.level) open.pop();
 		const sibling = open.at(-1);
@@ -67,7 +76,8 @@ export function listsFromWord(html: string): string {
 		let current = open.at(-1);
 		if (!current || current.level < item.level) {
 			const element = document.createElement(ordered ? 'ol' : 'ul');
-			if (item.number !== null && item.number > 1) element.setAttribute('start', String(item.number));
+			if (item.numbering && item.numbering.number > 1) element.setAttribute('start', String(item.numbering.number));
+			if (item.numbering && item.numbering.style !== '1') element.setAttribute('type', item.numbering.style);
 			if (current) current.lastItem.append(element);
 			else item.paragraph.before(element);
 			current = { level: item.level, list: item.list, ordered, element, lastItem: element };
@@ -108,18 +118,20 @@ function removeMarker(paragraph: HTMLParagraphElement): string {
 }
 
 /**
- * The number a numbered list's marker shows ("3.", "1.2.", "(iv)", "c)"), or null for a bullet
- * ("·", "o", "§", "-"). Letters count only with the punctuation Word puts around them, since
- * Word's bullets include the letters "o", "q" and "v" drawn in symbol fonts.
+ * The number a numbered list's marker shows ("3.", "1.2.", "(iv)", "c)", "B.") and how it writes
+ * it, or null for a bullet ("·", "o", "§", "-"). Letters count only with the punctuation Word
+ * puts around them, since Word's bullets include the letters "o", "q" and "v" drawn in symbol fonts.
  */
-function markerNumber(marker: string): number | null {
+function numberingOf(marker: string): Numbering | null {
 	const digits = marker.match(/\d+/g)?.at(-1);
-	if (digits) return Number(digits);
-	const letters = /^\(?([a-z]+)[.)]$/i.exec(marker)?.[1]?.toLowerCase();
-	if (!letters) return null;
+	if (digits) return { number: Number(digits), style: '1' };
+	const written = /^\(?([a-z]+)[.)]$/i.exec(marker)?.[1];
+	if (!written) return null;
+	const letters = written.toLowerCase();
+	const upper = written !== letters;
 	// "i", "v" and "x" start roman lists far more often than they are the 9th, 22nd or 24th letter.
-	if (letters.length > 1 || 'ivx'.includes(letters)) return romanValue(letters) ?? 1;
-	return letters.charCodeAt(0) - 'a'.charCodeAt(0) + 1;
+	if (letters.length > 1 || 'ivx'.includes(letters)) return { number: romanValue(letters) ?? 1, style: upper ? 'I' : 'i' };
+	return { number: letters.charCodeAt(0) - 'a'.charCodeAt(0) + 1, style: upper ? 'A' : 'a' };
 }
 
 const ROMAN_NUMERALS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };
