@@ -19,10 +19,14 @@ export interface Shape {
 	 * (ordered lists count from their start; bulleted ones too, for the reader's bearings), and
 	 * for a list inside another list item how deep it is (2 for a sub-item; absent at the top).
 	 */
-	list?: { type: 'bullet' | 'ordered'; number?: number; depth?: number };
+	list?: { type: 'bullet' | 'ordered'; number?: number; depth?: number; style?: ListStyle };
 	/** Inside a quotation. */
 	quote?: true;
 }
+
+/** How an ordered list writes its numbers when not 1, 2, 3 (a list pasted from Word as a, b, c): HTML's `<ol type>`. */
+export type ListStyle = 'a' | 'A' | 'i' | 'I';
+const LIST_STYLES: readonly string[] = ['a', 'A', 'i', 'I'];
 
 type Node = ReturnType<typeof documentSchema.nodeFromJSON>;
 
@@ -90,8 +94,9 @@ export function blocksOf(json: JSONContent): Block[] {
 			} else if (type === 'bulletList' || type === 'orderedList') {
 				const start = type === 'orderedList' ? ((child.attrs.start as number | null) ?? 1) : 1;
 				const depth = list ? (list.depth ?? 1) + 1 : 1;
+				const style = type === 'orderedList' && LIST_STYLES.includes(child.attrs.type) ? (child.attrs.type as ListStyle) : undefined;
 				child.forEach((item, _o, index) =>
-					visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index, ...(depth > 1 && { depth }) }, quote)
+					visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index, ...(depth > 1 && { depth }), ...(style && { style }) }, quote)
 				);
 			} else if (type === 'blockquote') {
 				visit(child, cell, list, true);

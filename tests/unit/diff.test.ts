@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JSONContent } from '@tiptap/core';
-import { shapeLabel } from '../../src/lib/i18n/compare';
+import { listMarker, shapeLabel } from '../../src/lib/i18n/compare';
 import { m } from '../../src/lib/paraglide/messages.js';
 import { diffDocuments, type Change } from '../../server/document/diff';
 import { canonicalText, contentHash } from '../../server/document/canonical';
@@ -48,6 +48,16 @@ describe('comparing versions', () => {
 		expect(read('insert')).toBe(original);
 		expect(read('delete')).toBe(edited);
 		expect(result.summary).toMatchObject({ wordsAdded: 150, wordsRemoved: 15, blocksAdded: 0, blocksRemoved: 0 });
+	});
+
+	it('[V5] a lettered or roman-numbered list (pasted from Word) shows its items as it numbers them', () => {
+		const list = (type: string | null, start: number) => ({ type: 'orderedList', attrs: { start, type }, content: [{ type: 'listItem', content: [p('First')] }, { type: 'listItem', content: [p('Second')] }] });
+		const markers = (type: string | null, start = 1) => diffDocuments(doc(list(type, start)), doc(list(type, start))).blocks.map((block) => listMarker(block.list!));
+		expect(markers(null, 3)).toEqual(['3.', '4.']);
+		expect(markers('a', 26)).toEqual(['z.', 'aa.']);
+		expect(markers('A', 3)).toEqual(['C.', 'D.']);
+		expect(markers('i', 3)).toEqual(['iii.', 'iv.']);
+		expect(markers('I', 1999)).toEqual(['MCMXCIX.', 'MM.']);
 	});
 
 	it('[V5] a line break added or removed inside a paragraph is a change, and no words are', () => {
