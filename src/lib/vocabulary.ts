@@ -18,8 +18,8 @@ export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
 /**
  * The languages a strategy's text may be written in, as BCP 47 tags (SPEC.md [L6]): the
- * programme's own and the EU's working languages. Pages name them through the browser's
- * `Intl.DisplayNames`, in the reader's language.
+ * programme's own and the EU's working languages, named in the reader's language by
+ * `languageName` (src/lib/i18n/names.ts).
  */
 export const TEXT_LANGUAGES = ['en', 'fr', 'de', 'sq', 'bs', 'hr', 'mk', 'sr-Latn', 'sr-Cyrl'] as const;
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, signIn } from '../helpers/http';
+import { api, postForm, signIn } from '../helpers/http';
 import { DEMO_PASSWORD } from '../helpers/server';
 import { serverForFile } from '../helpers/server-for-file';
 
@@ -51,6 +51,21 @@ describe('the language of a strategy’s text', () => {
 			expect(refused.body.error.code).toBe('invalid');
 			expect(refused.body.error.message).toBeTruthy();
 		}
+	});
+
+	it('[L6] the strategy page’s form: a bad choice says so in the page, another delegation is refused, and neither changes it', async () => {
+		const author = await signIn(server.url, 'author.al@demo.local');
+		const bad = await postForm(server.url, author, '/strategies/al-asylum?/language', { textLanguage: 'xx' });
+		expect(bad.status).toBe(422);
+		expect(await bad.text()).toMatch(/<p class="notice error" role="alert">[^<]*This value is not valid\.<\/p>/);
+		const foreign = await postForm(server.url, await signIn(server.url, 'head.hr@demo.local'), '/strategies/al-asylum?/language', { textLanguage: 'hr' });
+		expect(foreign.status).toBe(403);
+		expect((await api(server.url, author, '/strategies/al-asylum')).body.textLanguage).toBe('en');
+
+		const set = await postForm(server.url, author, '/strategies/al-asylum?/language', { textLanguage: 'sq' });
+		expect(set.status).toBe(200);
+		expect(await set.text()).toContain('Language of the text: Albanian');
+		expect((await api(server.url, author, '/strategies/al-asylum')).body.textLanguage).toBe('sq');
 	});
 
 	it('[L6] [P5] a locked text keeps the language it was locked in: 409', async () => {
