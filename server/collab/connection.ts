@@ -34,6 +34,34 @@ class MessageBudget {
 	}
 }
 
+/**
+ * A binary message as one WebSocket frame (RFC 6455, section 5.2), made once and written as
+ * it is to every receiver: a server's frames are not masked, so they are the same bytes for
+ * everyone. Given the message instead, ws frames it again for each socket and writes it as
+ * two chunks, a header and the message. Sending one small message to 49 sockets, that took
+ * 4.5 µs of CPU per receiver against 4.1 µs for this (`ws` 8.23, this machine).
+ */
+export class Frame {
+	readonly bytes: Buffer;
+
+	constructor(message: Uint8Array) {
+		const length = message.byteLength;
+		const header = length < 126 ? 2 : length < 65536 ? 4 : 10;
+		const bytes = Buffer.allocUnsafe(header + length);
+		bytes[0] = 0x82; // the final (and only) fragment of a binary message
+		if (header === 2) bytes[1] = length;
+		else if (header === 4) {
+			bytes[1] = 126;
+			bytes.writeUInt16BE(length, 2);
+		} else {
+			bytes[1] = 127;
+			bytes.writeBigUInt64BE(BigInt(length), 2);
+		}
+		bytes.set(message, header);
+		this.bytes = bytes;
+	}
+}
+
 /** Sockets holding back frames (see `Connection.send`). */
 const holding = new Set<Duplex>();
 /** The release due at the end of this turn of the event loop. */
@@ -135,8 +163,8 @@ export class Connection {
 	 * the next frame that must leave, and go with it [S5]: in a room of 50 typists that cut the
 	 * server's writes by a third.
 	 */
-	send(message: Uint8Array, { presence = false } = {}): void {
-		if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+	send(message: Uint8Array | Frame, { presence = false } = {}): void {
+		if (!this.isOpen) return;
 		if (this.socket.bufferedAmount > MAX_SEND_BUFFER_BYTES) {
 			this.close(CLOSE.slowReader, 'not reading fast enough');
 			return;
@@ -147,7 +175,7 @@ export class Connection {
 		}
 		if (!presence) releaseThisTurn ??= setImmediate(releaseHeldFrames);
 		else if (!releaseThisTurn) presenceTimer ??= setTimeout(releaseHeldFrames, PRESENCE_HOLD_MS);
-		this.socket.send(message, { binary: true });
+		this.stream.write((message instanceof Frame ? message : new Frame(message)).bytes);
 	}
 
 	/** Keeps what the client sends from now on, unread, until `resume`. */
@@ -169,7 +197,8 @@ export class Connection {
 	 */
 	sendAtOnce(message: Uint8Array, written: () => void): void {
 		if (holding.has(this.stream)) releaseHeldFrames();
-		this.socket.send(message, { binary: true }, () => written());
+		if (!this.isOpen) return void process.nextTick(written);
+		this.stream.write(new Frame(message).bytes, () => written());
 	}
 
 	/** Whether the client sent anything since the last call: editing keeps its session alive. */
@@ -202,6 +231,11 @@ export class Connection {
 		this.closed = true;
 		clearTimeout(this.handshakeTimer);
 		this.sink.leave(this);
+	}
+
+	/** Whether frames may still be written: not closed by either side, nor closing. */
+	private get isOpen(): boolean {
+		return !this.closed && this.socket.readyState === this.socket.OPEN;
 	}
 
 	get isClosed(): boolean {

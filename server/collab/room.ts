@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { Connection, type MessageSink } from './connection';
+import { Connection, Frame, type MessageSink } from './connection';
 import type { Logger } from '../log';
 import {
 	MESSAGE_AUTH,
@@ -120,7 +120,7 @@ export class Room implements MessageSink {
 		this.awareness.setLocalState({ server: this.state });
 		this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
 			const changed = [...added!, ...updated!, ...removed!];
-			const payload = message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed)));
+			const payload = new Frame(message(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, encodeAwarenessUpdate(this.awareness, changed))));
 			// People's presence may wait for the next edit to travel with; the room's own state (a lock) may not.
 			const presence = origin instanceof Connection;
 			for (const connection of this.connections) if (connection !== origin) connection.send(payload, { presence });
@@ -220,7 +220,7 @@ export class Room implements MessageSink {
 	 */
 	sendStored(updates: readonly AcceptedUpdate[]): void {
 		for (const { update, origin } of updates) {
-			const payload = syncMessage(SYNC_UPDATE, update);
+			const payload = new Frame(syncMessage(SYNC_UPDATE, update));
 			for (const connection of this.connections) if (connection !== origin) connection.send(payload);
 		}
 	}
@@ -260,7 +260,7 @@ export class Room implements MessageSink {
 		if (this.ackTimer || this.unacknowledged.size === 0) return;
 		this.ackTimer = setTimeout(() => {
 			this.ackTimer = null;
-			const ack = this.syncStep1();
+			const ack = new Frame(this.syncStep1());
 			for (const connection of this.unacknowledged) connection.send(ack);
 			this.unacknowledged.clear();
 		}, STORED_ACK_INTERVAL_MS);
@@ -281,7 +281,7 @@ export class Room implements MessageSink {
 
 	/** Sends our state vector, to which the client answers with every change of its own we do not hold. */
 	askForUnstored(connections: Iterable<Connection>): void {
-		const request = this.syncStep1();
+		const request = new Frame(this.syncStep1());
 		for (const connection of connections) connection.send(request);
 	}
 
