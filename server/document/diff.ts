@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import { documentSchema } from './render';
+import { listNumbering, type NumberPunctuation, type NumberStyle } from '../../src/lib/editor/list-numbering';
 
 /** Formatting of a stretch of words: the marks of the editor's schema (src/lib/editor/extensions.ts). */
 export interface Mark {
@@ -19,14 +20,17 @@ export interface Shape {
 	 * (ordered lists count from their start; bulleted ones too, for the reader's bearings), and
 	 * for a list inside another list item how deep it is (2 for a sub-item; absent at the top).
 	 */
-	list?: { type: 'bullet' | 'ordered'; number?: number; depth?: number; style?: ListStyle };
+	list?: {
+		type: 'bullet' | 'ordered';
+		number?: number;
+		depth?: number;
+		/** How a numbered list writes its numbers, when not "1.": HTML's `<ol type>` (a, A, i, I), and ")" or "()" around them. */
+		style?: Exclude<NumberStyle, '1'>;
+		punctuation?: Exclude<NumberPunctuation, '.'>;
+	};
 	/** Inside a quotation. */
 	quote?: true;
 }
-
-/** How an ordered list writes its numbers when not 1, 2, 3 (a list pasted from Word as a, b, c): HTML's `<ol type>`. */
-export type ListStyle = 'a' | 'A' | 'i' | 'I';
-const LIST_STYLES: readonly string[] = ['a', 'A', 'i', 'I'];
 
 type Node = ReturnType<typeof documentSchema.nodeFromJSON>;
 
@@ -94,9 +98,10 @@ export function blocksOf(json: JSONContent): Block[] {
 			} else if (type === 'bulletList' || type === 'orderedList') {
 				const start = type === 'orderedList' ? ((child.attrs.start as number | null) ?? 1) : 1;
 				const depth = list ? (list.depth ?? 1) + 1 : 1;
-				const style = type === 'orderedList' && LIST_STYLES.includes(child.attrs.type) ? (child.attrs.type as ListStyle) : undefined;
+				const { style, punctuation } = listNumbering(type === 'orderedList' ? child.attrs : {});
+				const numbering = { ...(style !== '1' && { style }), ...(punctuation !== '.' && { punctuation }) };
 				child.forEach((item, _o, index) =>
-					visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index, ...(depth > 1 && { depth }), ...(style && { style }) }, quote)
+					visit(item, cell, { type: type === 'bulletList' ? 'bullet' : 'ordered', number: start + index, ...(depth > 1 && { depth }), ...numbering }, quote)
 				);
 			} else if (type === 'blockquote') {
 				visit(child, cell, list, true);
@@ -150,6 +155,8 @@ const sameShape = (a: Shape, b: Shape) =>
 	a.list?.type === b.list?.type &&
 	(a.list?.number === undefined) === (b.list?.number === undefined) &&
 	a.list?.depth === b.list?.depth &&
+	a.list?.style === b.list?.style &&
+	a.list?.punctuation === b.list?.punctuation &&
 	a.quote === b.quote;
 
 const shapeOf = ({ kind, level, list, quote }: Shape): Shape => ({ kind, ...(level && { level }), ...(list && { list }), ...(quote && { quote }) });

@@ -26,6 +26,7 @@ import {
 	type ParagraphChild
 } from 'docx';
 import { isAllowedLink } from '../../src/lib/editor/extensions';
+import { listNumbering, punctuated, type NumberStyle } from '../../src/lib/editor/list-numbering';
 import { annexHeader, benchmarkName, coverFields, hasSignaturePage, quoted, signatureFields, type Field } from './sections';
 import type { ExportInput } from './types';
 
@@ -84,8 +85,8 @@ const BULLET_NUMBERING = {
 };
 
 const ORDERED_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
-/** An ordered list's `type`, as HTML's `<ol type>` writes it, in Word's terms. */
-const NUMBER_STYLES: Record<string, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
+/** A numbered list's style in Word's terms. */
+const LEVEL_FORMATS: Record<NumberStyle, (typeof LevelFormat)[keyof typeof LevelFormat]> = {
 	'1': LevelFormat.DECIMAL,
 	a: LevelFormat.LOWER_LETTER,
 	A: LevelFormat.UPPER_LETTER,
@@ -161,7 +162,7 @@ class BodyWriter {
 	}
 
 	private list(node: JSONContent, at: Place): Block[] {
-		const reference = node.type === 'orderedList' ? this.orderedNumbering(Number(node.attrs?.start) || 1, node.attrs?.type) : BULLETS;
+		const reference = node.type === 'orderedList' ? this.orderedNumbering(Number(node.attrs?.start) || 1, node.attrs ?? {}) : BULLETS;
 		const level = Math.min(at.listDepth, MAX_LEVEL);
 		const inside: Place = { ...at, listDepth: at.listDepth + 1, numbering: undefined };
 		return (node.content ?? []).flatMap((item) => {
@@ -173,12 +174,14 @@ class BodyWriter {
 
 	/**
 	 * Each ordered list gets its own definition, so that its numbers start at its own `start`,
-	 * written as its `type` says (a list pasted from Word as a, b, c stays lettered), else by depth.
+	 * written as its numbering says (a list pasted from Word as a), b), c) stays so); without a
+	 * `type`, its numbers are written by depth, as Word does.
 	 */
-	private orderedNumbering(start: number, type: unknown): string {
+	private orderedNumbering(start: number, attrs: Record<string, unknown>): string {
 		const reference = `ordered-${this.numbering.length}`;
-		const written = typeof type === 'string' ? NUMBER_STYLES[type] : undefined;
-		const format = (level: number) => ({ format: written ?? ORDERED_FORMATS[level % 3], text: `%${level + 1}.` });
+		const { style, punctuation } = listNumbering(attrs);
+		const written = attrs.type === style ? LEVEL_FORMATS[style] : undefined;
+		const format = (level: number) => ({ format: written ?? ORDERED_FORMATS[level % 3], text: punctuated(`%${level + 1}`, punctuation) });
 		this.numbering.push({ reference, levels: levels(format, start) });
 		return reference;
 	}

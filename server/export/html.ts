@@ -1,3 +1,4 @@
+import { NUMBERING_CSS } from '../../src/lib/editor/list-numbering';
 import { documentToHTML } from '../document/render';
 import { annexHeader, benchmarkName, coverFields, hasSignaturePage, quoted, signatureFields, type Field } from './sections';
 import type { ExportInput } from './types';
@@ -29,6 +30,7 @@ a { color: #1a4f9c; }
 .signature { border-bottom: 1px solid #808080; padding: 0.5em 0 1em; break-inside: avoid; }
 .superseded { font-weight: bold; text-transform: uppercase; }
 .orphaned { font-style: italic; }
+${NUMBERING_CSS}
 `;
 
 function escapeHtml(text: string): string {

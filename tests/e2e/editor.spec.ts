@@ -165,6 +165,32 @@ test('[S3] the page opens on its text, ready to edit, before the live connection
 	await head.context().close();
 });
 
+test('[G8] an author numbers a list (a), (b) from the toolbar, and everyone sees it numbered so', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.ba@demo.local', 'ba-visa');
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-visa');
+	const objectives = (page: Page) => page.locator('.ProseMirror ol').first();
+	const numbering = author.getByLabel('Numbering');
+	await expect(numbering).toHaveCount(0);
+	await objectives(author).locator('li p').first().click();
+	await expect(numbering).toHaveValue('1.');
+	await numbering.selectOption({ label: '(a)' });
+	await expect(numbering).toHaveValue('a()');
+	for (const page of [author, head]) {
+		await expect(objectives(page)).toHaveAttribute('type', 'a');
+		// The counter style is defined on the page, so the browser writes "(a)", not "a.".
+		await expect.poll(() => objectives(page).evaluate((list) => getComputedStyle(list).listStyleType)).toBe('lower-alpha-parens');
+		const defined = await page.evaluate(() =>
+			[...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule instanceof CSSCounterStyleRule && rule.name === 'lower-alpha-parens'))
+		);
+		expect(defined).toBe(true);
+	}
+	await numbering.selectOption({ label: 'i)' });
+	await expect.poll(() => objectives(head).evaluate((list) => `${list.getAttribute('type')} ${getComputedStyle(list).listStyleType}`)).toBe('i lower-roman-paren');
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});
+
 test('[S4] an expert’s page is read-only and says what they may do', async ({ browser }) => {
 	const expert = await openStrategy(browser, 'expert.visa@demo.local', 'mk-visa');
 	await expect(expert.getByRole('note')).toContainText('You can read and comment');

@@ -10,9 +10,12 @@ type Block =
 	| { p: string }
 	| { h2: string }
 	| { h3: string }
-	| { list: 'ul' | 'ol'; start?: number; type?: string; items: { text: string; lists: Block[] }[] };
+	| { list: 'ul' | 'ol'; start?: number; type?: string; counter?: string; items: { text: string; lists: Block[] }[] };
 
-/** The blocks of the editor's text after the one that reads `anchor`, as many as asked for. */
+/**
+ * The blocks of the editor's text after the one that reads `anchor`, as many as asked for. A
+ * list's `counter` is the counter style that punctuates its numbers, when not the browser's own.
+ */
 async function blocksAfter(page: Page, anchor: string, count: number): Promise<Block[]> {
 	return page.locator('.ProseMirror').evaluate(
 		(editor, { anchor, count }) => {
@@ -25,10 +28,12 @@ async function blocksAfter(page: Page, anchor: string, count: number): Promise<B
 				if (element.tagName === 'UL' || element.tagName === 'OL') {
 					const start = element.getAttribute('start');
 					const type = element.getAttribute('type');
+					const counter = (element as HTMLElement).style.listStyleType;
 					return {
 						list: element.tagName.toLowerCase() as 'ul' | 'ol',
 						...(start === null ? {} : { start: Number(start) }),
 						...(type === null ? {} : { type }),
+						...(counter ? { counter } : {}),
 						items: [...element.children].map((item) => ({
 							text: [...item.querySelectorAll(':scope > p')].map(text).join('\n'),
 							lists: [...item.querySelectorAll(':scope > ul, :scope > ol')].map(describe)
@@ -77,6 +82,7 @@ const pasted: Block[] = [
 					{
 						list: 'ol',
 						type: 'a',
+						counter: 'lower-alpha-paren',
 						items: [
 							{ text: 'cases of Roma from Kosovo', lists: [] },
 							{ text: 'cases of Ashkali and Egyptians', lists: [] }

@@ -50,14 +50,33 @@ describe('comparing versions', () => {
 		expect(result.summary).toMatchObject({ wordsAdded: 150, wordsRemoved: 15, blocksAdded: 0, blocksRemoved: 0 });
 	});
 
-	it('[V5] a lettered or roman-numbered list (pasted from Word) shows its items as it numbers them', () => {
-		const list = (type: string | null, start: number) => ({ type: 'orderedList', attrs: { start, type }, content: [{ type: 'listItem', content: [p('First')] }, { type: 'listItem', content: [p('Second')] }] });
-		const markers = (type: string | null, start = 1) => diffDocuments(doc(list(type, start)), doc(list(type, start))).blocks.map((block) => listMarker(block.list!));
+	const list = (type: string | null, start = 1, punctuation?: string): JSONContent => ({
+		type: 'orderedList',
+		attrs: { start, type, ...(punctuation && { punctuation }) },
+		content: [{ type: 'listItem', content: [p('First')] }, { type: 'listItem', content: [p('Second')] }]
+	});
+
+	it('[V5] a lettered, roman-numbered or bracketed list shows its items as it numbers them', () => {
+		const markers = (type: string | null, start = 1, punctuation?: string) =>
+			diffDocuments(doc(list(type, start, punctuation)), doc(list(type, start, punctuation))).blocks.map((block) => listMarker(block.list!));
 		expect(markers(null, 3)).toEqual(['3.', '4.']);
 		expect(markers('a', 26)).toEqual(['z.', 'aa.']);
 		expect(markers('A', 3)).toEqual(['C.', 'D.']);
 		expect(markers('i', 3)).toEqual(['iii.', 'iv.']);
 		expect(markers('I', 1999)).toEqual(['MCMXCIX.', 'MM.']);
+		expect(markers('a', 3, ')')).toEqual(['c)', 'd)']);
+		expect(markers('i', 4, '()')).toEqual(['(iv)', '(v)']);
+		expect(markers(null, 1, '()')).toEqual(['(1)', '(2)']);
+		// What a hostile or older client might store reads as the plain numbering.
+		expect(markers('disc', 1, '];')).toEqual(['1.', '2.']);
+	});
+
+	it('[V5] a list whose numbering alone changed is a formatting change that says how it was numbered', () => {
+		const result = diffDocuments(doc(list(null)), doc(list('a', 1, ')')));
+		expect(result.blocks.map((b) => b.status)).toEqual(['changed', 'changed']);
+		expect(result.summary).toMatchObject({ formattingChanges: 2, wordsAdded: 0, wordsRemoved: 0 });
+		expect(shapeLabel(result.blocks[0]!.before!)).toBe(m.diff_kind_numbered());
+		expect(shapeLabel(result.blocks[0]!)).toBe('numbered list item: a) b) c) …');
 	});
 
 	it('[V5] a line break added or removed inside a paragraph is a change, and no words are', () => {

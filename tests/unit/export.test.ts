@@ -212,12 +212,18 @@ describe('the Word export', () => {
 		expect(numbering).toContain('<w:start w:val="3"/>');
 	});
 
-	it('[G8] numbers a list lettered or in roman numerals (a list pasted from Word) as it is written', async () => {
-		const lettered = (type: string) => ({ type: 'doc', content: [{ type: 'orderedList', attrs: { start: 2, type }, content: [item(paragraph(text(`Item ${type}`)))] }] });
-		for (const [type, format] of [['a', 'lowerLetter'], ['A', 'upperLetter'], ['i', 'lowerRoman'], ['I', 'upperRoman']]) {
-			const numbering = await (await JSZip.loadAsync(await exportDocx(exportInput(lettered(type!))))).file('word/numbering.xml')!.async('string');
+	it('[G8] numbers a list lettered, in roman numerals or bracketed as it is written', async () => {
+		const numbered = (type: string | null, punctuation = '.') => ({
+			type: 'doc',
+			content: [{ type: 'orderedList', attrs: { start: 2, type, punctuation }, content: [item(paragraph(text(`Item ${type}`)))] }]
+		});
+		const cases = [['a', '.', 'lowerLetter', '%1.'], ['A', '.', 'upperLetter', '%1.'], ['i', '.', 'lowerRoman', '%1.'], ['I', '.', 'upperRoman', '%1.'], ['a', ')', 'lowerLetter', '%1)'], ['i', '()', 'lowerRoman', '(%1)'], ['1', '()', 'decimal', '(%1)']] as const;
+		for (const [type, punctuation, format, written] of cases) {
+			const numbering = await (await JSZip.loadAsync(await exportDocx(exportInput(numbered(type, punctuation))))).file('word/numbering.xml')!.async('string');
 			const ordered = numbering.slice(numbering.lastIndexOf('<w:abstractNum '));
-			expect(ordered, type).toMatch(new RegExp(`<w:lvl w:ilvl="0"[^>]*>\\s*<w:start w:val="2"/>\\s*<w:numFmt w:val="${format}"/>`));
+			const label = `${type} ${punctuation}`;
+			expect(ordered, label).toMatch(new RegExp(`<w:lvl w:ilvl="0"[^>]*>\\s*<w:start w:val="2"/>\\s*<w:numFmt w:val="${format}"/>`));
+			expect(ordered, label).toMatch(new RegExp(`<w:lvl w:ilvl="0".*?<w:lvlText w:val="${written.replace(/[()]/g, '\\$&')}"/>`, 's'));
 		}
 	});
 
@@ -254,6 +260,26 @@ describe('the HTML export', () => {
 		expect(html).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
 		// [L6] The labels in the reader's language, the text in its own.
 		expect(html).toContain('<article id="strategy-text" lang="mk">');
+	});
+
+	it('[G8] writes a list numbered a), (iv) as it is numbered, and reading the file back keeps that', async () => {
+		const numbered = (type: string | null, punctuation: string): JSONContent => ({
+			type: 'orderedList',
+			attrs: { start: 4, type, punctuation },
+			content: [item(paragraph(text(`Item ${type} ${punctuation}`)))]
+		});
+		const page = exportHtml(exportInput({ type: 'doc', content: [numbered('a', ')'), numbered('i', '()'), numbered(null, '.')] }));
+		expect(page).toContain('<ol style="list-style-type: lower-alpha-paren;" start="4" type="a">');
+		expect(page).toContain('<ol style="list-style-type: lower-roman-parens;" start="4" type="i">');
+		expect(page).toContain('<ol start="4">');
+		expect(page).toContain('@counter-style lower-alpha-paren { system: extends lower-alpha; suffix: ") "; }');
+		expect(page).toContain('@counter-style lower-roman-parens { system: extends lower-roman; prefix: "("; suffix: ") "; }');
+		const lists = (await extractStrategyText(encoder.encode(page))).content!.map((list) => list.attrs);
+		expect(lists).toEqual([
+			{ start: 4, type: 'a', punctuation: ')' },
+			{ start: 4, type: 'i', punctuation: '()' },
+			{ start: 4, type: null, punctuation: '.' }
+		]);
 	});
 
 	it('escapes the texts it inserts', () => {

@@ -11,13 +11,17 @@ function item(level: number, list: number, marker: string, text: string): string
 	);
 }
 
-/** The pasted blocks in short: `ul(a ol[3](b))` is a bullet list whose item "a" holds a list numbered from 3; `ol<a>` is lettered a, b, c. */
+/**
+ * The pasted blocks in short: `ul(a ol[3](b))` is a bullet list whose item "a" holds a list
+ * numbered from 3; `ol<a>` is lettered a., b., c.; `ol<a)>` a), b), c); `ol<()>` (1), (2), (3).
+ */
 function outline(html: string): string {
 	const describe = (element: Element): string => {
 		if (element.tagName === 'UL' || element.tagName === 'OL') {
 			const start = element.getAttribute('start');
-			const type = element.getAttribute('type');
-			return `${element.tagName.toLowerCase()}${type ? `<${type}>` : ''}${start ? `[${start}]` : ''}(${[...element.children].map(describe).join(' ')})`;
+			const punctuation = { paren: ')', parens: '()' }[/-(parens?);?$/.exec(element.getAttribute('style') ?? '')?.[1] ?? ''] ?? '';
+			const numbering = `${element.getAttribute('type') ?? ''}${punctuation}`;
+			return `${element.tagName.toLowerCase()}${numbering ? `<${numbering}>` : ''}${start ? `[${start}]` : ''}(${[...element.children].map(describe).join(' ')})`;
 		}
 		if (element.tagName === 'LI') return [...element.children].map(describe).join(' ');
 		return element.textContent!.replace(/\s+/g, ' ').trim();
@@ -36,9 +40,11 @@ describe('listsFromWord', () => {
 		expect(outline(listsFromWord(html))).toBe('ul(a) between ul(b) ul(c)');
 	});
 
-	it('[G8] numbers and letters make numbered lists that start where their marker does and number as it does; bullets, letters among them, stay bullets', () => {
-		const starts = ['1.', '3.', '1.2.', '(4)', 'c)', 'iv.', 'v.', 'I.', 'B.'].map((marker, index) => item(1, index + 1, marker, marker));
-		expect(outline(listsFromWord(starts.join('')))).toBe('ol(1.) ol[3](3.) ol[2](1.2.) ol[4]((4)) ol<a>[3](c)) ol<i>[4](iv.) ol<i>[5](v.) ol<I>(I.) ol<A>[2](B.)');
+	it('[G8] numbers and letters make numbered lists that start where their marker does and number and punctuate as it does; bullets, letters among them, stay bullets', () => {
+		const starts = ['1.', '3.', '1.2.', '(4)', '2)', 'c)', '(b)', 'iv.', '(iv)', 'v.', 'I.', 'II)', 'B.'].map((marker, index) => item(1, index + 1, marker, marker));
+		expect(outline(listsFromWord(starts.join('')))).toBe(
+			'ol(1.) ol[3](3.) ol[2](1.2.) ol<()>[4]((4)) ol<)>[2](2)) ol<a)>[3](c)) ol<a()>[2]((b)) ol<i>[4](iv.) ol<i()>[4]((iv)) ol<i>[5](v.) ol<I>(I.) ol<I)>[2](II)) ol<A>[2](B.)'
+		);
 
 		const bullets = ['o', 'q', 'Ø', '-', '–', '•', 'ü'].map((marker, index) => item(1, index + 1, marker, marker));
 		expect(outline(listsFromWord(bullets.join('')))).toBe('ul(o) ul(q) ul(Ø) ul(-) ul(–) ul(•) ul(ü)');

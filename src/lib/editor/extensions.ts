@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { ListNumbering } from './list-numbering';
 
 /** Links may only lead to the web or to an e-mail address; `javascript:` and `data:` never become links. */
 export const ALLOWED_LINK_PROTOCOLS = /^(https?:|mailto:)/i;
@@ -27,7 +28,8 @@ export const documentExtensions: AnyExtension[] = [
 			isAllowedUri: (url) => isAllowedLink(url)
 		}
 	}),
-	TableKit.configure({ table: { resizable: false } })
+	TableKit.configure({ table: { resizable: false } }),
+	ListNumbering
 ];
 
 /** The Yjs XML fragment that holds the text: Tiptap's default, so any Tiptap client can open it. */

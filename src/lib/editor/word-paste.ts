@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import { numberingAttributes, type Numbering } from './list-numbering';
 
 /**
  * Word puts a list on the clipboard not as <ul>/<ol> but as paragraphs, each naming its list
@@ -16,17 +17,14 @@ interface Item {
 	/** Which of Word's lists the paragraph belongs to: two lists side by side stay two. */
 	list: string;
 	/** The number its marker shows and how it writes it, or null for a bullet. */
-	numbering: Numbering | null;
+	numbering: Marker | null;
 	/** Whether the paragraph before it is a list paragraph too, so that both are in one list. */
 	followsItem: boolean;
 }
 
-/** How a numbered list writes its numbers, as HTML's `<ol type>` (and the editor's list) names it. */
-type NumberStyle = '1' | 'a' | 'A' | 'i' | 'I';
-
-interface Numbering {
+/** The number a marker shows, and how it writes it. */
+interface Marker extends Numbering {
 	number: number;
-	style: NumberStyle;
 }
 
 interface OpenList {
@@ -41,7 +39,7 @@ interface OpenList {
  * Pasted HTML with Word's list paragraphs regrouped into real lists: nested by level, a new list
  * wherever another paragraph or another of Word's lists comes between, numbered when the
  * marker is a number or a letter, starting at the marker's number and written as it writes
- * it (1, a, A, i or I; its punctuation is the browser's), and without the marker.
+ * it (1, a, A, i or I, with "." or ")" after it or brackets around it), and without the marker.
  * It only moves the pasted paragraphs into <ul>, <ol> and <li> and drops the markers; the
  * editor's schema then keeps of it what it keeps of any paste. Anything else comes back as it was.
  */
@@ -61,7 +59,7 @@ export function listsFromWord(html: string): string {
 			paragraph,
 			level: Math.min(Math.max(level, 1), WORD_LIST_LEVELS),
 			list,
-			numbering: numberingOf(removeMarker(paragraph)),
+			numbering: markerOf(removeMarker(paragraph)),
 			followsItem: before !== null && listParagraphs.has(before)
 		};
 	});
@@ -76,8 +74,7 @@ export function listsFromWord(html: string): string {
 		let current = open.at(-1);
 		if (!current || current.level < item.level) {
 			const element = document.createElement(ordered ? 'ol' : 'ul');
-			if (item.numbering && item.numbering.number > 1) element.setAttribute('start', String(item.numbering.number));
-			if (item.numbering && item.numbering.style !== '1') element.setAttribute('type', item.numbering.style);
+			if (item.numbering) writeNumbering(element, item.numbering);
 			if (current) current.lastItem.append(element);
 			else item.paragraph.before(element);
 			current = { level: item.level, list: item.list, ordered, element, lastItem: element };
@@ -122,16 +119,23 @@ function removeMarker(paragraph: HTMLParagraphElement): string {
  * it, or null for a bullet ("·", "o", "§", "-"). Letters count only with the punctuation Word
  * puts around them, since Word's bullets include the letters "o", "q" and "v" drawn in symbol fonts.
  */
-function numberingOf(marker: string): Numbering | null {
+function markerOf(marker: string): Marker | null {
+	const punctuation = marker.startsWith('(') && marker.endsWith(')') ? '()' : marker.endsWith(')') ? ')' : '.';
 	const digits = marker.match(/\d+/g)?.at(-1);
-	if (digits) return { number: Number(digits), style: '1' };
+	if (digits) return { number: Number(digits), style: '1', punctuation };
 	const written = /^\(?([a-z]+)[.)]$/i.exec(marker)?.[1];
 	if (!written) return null;
 	const letters = written.toLowerCase();
 	const upper = written !== letters;
 	// "i", "v" and "x" start roman lists far more often than they are the 9th, 22nd or 24th letter.
-	if (letters.length > 1 || 'ivx'.includes(letters)) return { number: romanValue(letters) ?? 1, style: upper ? 'I' : 'i' };
-	return { number: letters.charCodeAt(0) - 'a'.charCodeAt(0) + 1, style: upper ? 'A' : 'a' };
+	if (letters.length > 1 || 'ivx'.includes(letters)) return { number: romanValue(letters) ?? 1, style: upper ? 'I' : 'i', punctuation };
+	return { number: letters.charCodeAt(0) - 'a'.charCodeAt(0) + 1, style: upper ? 'A' : 'a', punctuation };
+}
+
+/** Numbers a pasted `<ol>` as its first marker does, in the attributes the editor reads. */
+function writeNumbering(list: HTMLElement, { number, ...numbering }: Marker): void {
+	if (number > 1) list.setAttribute('start', String(number));
+	for (const [name, value] of Object.entries(numberingAttributes(numbering))) list.setAttribute(name, value);
 }
 
 const ROMAN_NUMERALS: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100, d: 500, m: 1000 };

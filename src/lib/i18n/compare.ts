@@ -1,5 +1,6 @@
 import { m } from '../paraglide/messages.js';
-import type { ListStyle, Mark, Shape } from '$server/document/diff';
+import type { Mark, Shape } from '$server/document/diff';
+import { listMarker as numberedMarker } from '../editor/list-numbering';
 
 /** What kind of block it is, in the reader's words: "heading, level 2", "numbered list item, in a quotation". */
 export function shapeLabel(shape: Shape): string {
@@ -10,6 +11,11 @@ export function shapeLabel(shape: Shape): string {
 function kindLabel(shape: Shape): string {
 	if (shape.list) {
 		let item = shape.list.type === 'bullet' ? m.diff_kind_bullet() : m.diff_kind_numbered();
+		// A list numbered otherwise than 1., 2., 3. says how, so that a change of numbering alone reads as one.
+		if (shape.list.style || shape.list.punctuation) {
+			const numbering = numberingOf(shape.list);
+			item = m.diff_kind_numbered_as({ kind: item, example: [1, 2, 3].map((n) => numberedMarker(n, numbering)).join(' ') });
+		}
 		if (shape.list.depth) item = m.diff_kind_nested({ kind: item, depth: shape.list.depth });
 		return shape.list.number === undefined ? m.diff_kind_continued({ kind: item }) : item;
 	}
@@ -30,32 +36,10 @@ export function marksLabel(marks: readonly Mark[] = []): string {
 	return marks.map((mark) => (mark.type === 'link' ? m.diff_mark_link({ target: mark.href ?? '' }) : MARKS[mark.type]())).join(', ');
 }
 
-/** A list item's bullet, or its number written as its list writes it: "3.", "c.", "iv.", "C.". */
+/** A list item's bullet, or its number written as its list writes it: "3.", "c)", "(iv)", "C.". */
 export function listMarker(list: NonNullable<Shape['list']>): string {
 	if (list.type === 'bullet') return '•';
-	return `${list.number === undefined ? '' : numberIn(list.number, list.style)}.`;
+	return list.number === undefined ? '' : numberedMarker(list.number, numberingOf(list));
 }
 
-function numberIn(number: number, style: ListStyle | undefined): string {
-	if (!style) return String(number);
-	const written = style === 'a' || style === 'A' ? letters(number) : roman(number);
-	return style === style.toUpperCase() ? written.toUpperCase() : written;
-}
-
-/** a … z, then aa, ab …, as browsers letter a list. */
-function letters(number: number): string {
-	let written = '';
-	for (let rest = number; rest > 0; rest = Math.floor((rest - 1) / 26)) written = String.fromCharCode(97 + ((rest - 1) % 26)) + written;
-	return written;
-}
-
-const ROMAN: [number, string][] = [[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-
-/** Roman numerals up to 3999; beyond, the number itself, as browsers do. */
-function roman(number: number): string {
-	if (number < 1 || number > 3999) return String(number);
-	let rest = number;
-	let written = '';
-	for (const [value, numeral] of ROMAN) for (; rest >= value; rest -= value) written += numeral;
-	return written;
-}
+const numberingOf = (list: NonNullable<Shape['list']>) => ({ style: list.style ?? '1', punctuation: list.punctuation ?? '.' }) as const;
