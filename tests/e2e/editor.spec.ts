@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openStrategy, signInAs } from './helpers';
+import { openStrategy, placeCaret, signInAs } from './helpers';
 
 
 /** The editor's text without the other people's caret labels. */
@@ -137,6 +137,57 @@ test('[D10] words typed offline in a paragraph someone deleted meanwhile come ba
 	await author.reload();
 	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
 	await expect(rescued).toHaveCount(0);
+	await author.context().close();
+	await head.context().close();
+});
+
+test('[D10] words rescued from a deleted heading and list item come back as a heading of their level and a list item', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.al@demo.local', 'al-visa');
+	const head = await openStrategy(browser, 'head.al@demo.local', 'al-visa');
+	await expect(author.locator('.ProseMirror')).toHaveAttribute('contenteditable', 'true');
+	const objective = (page: Page) => page.locator('.ProseMirror ol li p').first();
+
+	await author.context().setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await typeAtEndOfSection(author, '6 Monitoring and reporting', ` and evaluation ${run}`);
+	await objective(author).click();
+	await author.keyboard.press('Home');
+	await author.keyboard.type(`Agreed ${run}: `);
+
+	// Meanwhile the head removes the heading, and the whole list of objectives.
+	await head.locator('.ProseMirror h2', { hasText: '6 Monitoring and reporting' }).click({ clickCount: 3 });
+	await head.keyboard.press('Backspace');
+	await head.keyboard.press('Backspace');
+	await head.locator('.ProseMirror').evaluate((root) => {
+		const { editor } = root as HTMLElement & { editor: import('@tiptap/core').Editor };
+		let list = -1;
+		editor.state.doc.forEach((node, offset) => {
+			if (list < 0 && node.type.name === 'orderedList') list = offset;
+		});
+		editor.chain().setNodeSelection(list).deleteSelection().run();
+	});
+	await expect(head.locator('.ProseMirror ol')).toHaveCount(0);
+	await expect(head.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	await author.context().setOffline(false);
+	const rescued = author.getByRole('region', { name: 'Your words from a deleted paragraph' });
+	const entries = rescued.getByRole('listitem');
+	await expect(entries).toHaveCount(2);
+	await expect(entries.nth(0)).toContainText('numbered list item');
+	await expect(entries.nth(0).locator('blockquote')).toContainText(`Agreed ${run}: `);
+	await expect(entries.nth(1)).toContainText('heading, level 2');
+	await expect(entries.nth(1).locator('blockquote')).toHaveText(`6 Monitoring and reporting and evaluation ${run}`);
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+
+	// Put back below the title: a numbered list of its own (no numbered list is left to join), then a heading of level 2 below it.
+	await placeCaret(author, 'Strategy', 'after');
+	await entries.nth(0).getByRole('button', { name: 'Put back below the cursor' }).click();
+	await expect(head.locator('.ProseMirror ol li', { hasText: `Agreed ${run}: ` })).toHaveCount(1);
+	await entries.nth(0).getByRole('button', { name: 'Put back below the cursor' }).click();
+	await expect(rescued).toHaveCount(0);
+	await expect(head.locator('.ProseMirror h2', { hasText: `and evaluation ${run}` })).toContainText(`6 Monitoring and reporting and evaluation ${run}`);
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
 	await author.context().close();
 	await head.context().close();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { paragraphsDeletedUnseen, type RescuedPiece } from '../../src/lib/editor/rescued-words';
+import { paragraphsDeletedUnseen, type RescuedParagraph } from '../../src/lib/editor/rescued-words';
 
 const SERVER = 'server';
 
@@ -24,8 +24,8 @@ function twoPeople() {
 }
 
 /** Applies the update as the server's, and returns what `paragraphsDeletedUnseen` rescued from it. */
-function receive(doc: Y.Doc, update: Uint8Array, writtenHere: (id: Y.ID) => boolean = (id) => id.client === doc.clientID): RescuedPiece[][] {
-	let rescued: RescuedPiece[][] = [];
+function receive(doc: Y.Doc, update: Uint8Array, writtenHere: (id: Y.ID) => boolean = (id) => id.client === doc.clientID): RescuedParagraph[] {
+	let rescued: RescuedParagraph[] = [];
 	const listen = (transaction: Y.Transaction) => {
 		if (transaction.origin === SERVER) rescued = paragraphsDeletedUnseen(transaction, update, writtenHere);
 	};
@@ -45,10 +45,12 @@ describe('words deleted unseen', () => {
 		const deletion = Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine));
 
 		expect(receive(mine, deletion)).toEqual([
-			[
-				{ text: 'Visa policy is aligned.', unseen: false },
-				{ text: ' Schengen rules apply from 2027.', unseen: true }
-			]
+			{
+				pieces: [
+					{ text: 'Visa policy is aligned.', unseen: false },
+					{ text: ' Schengen rules apply from 2027.', unseen: true }
+				]
+			}
 		]);
 		expect(mine.getXmlFragment('default').length).toBe(1);
 		expect(textOf(mine, 0).toString()).toBe('All Readmission agreements apply.');
@@ -63,12 +65,14 @@ describe('words deleted unseen', () => {
 
 		theirs.getXmlFragment('default').delete(0, 1);
 		expect(receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)))).toEqual([
-			[
-				{ text: 'Visa policy is aligned.', unseen: false },
-				{ text: ' Schengen', unseen: true, marks: [{ type: 'bold' }] },
-				{ text: ' Regulation 2018/1806', unseen: true, marks: [{ type: 'link', attrs: { href } }] },
-				{ text: ' applies.', unseen: true }
-			]
+			{
+				pieces: [
+					{ text: 'Visa policy is aligned.', unseen: false },
+					{ text: ' Schengen', unseen: true, marks: [{ type: 'bold' }] },
+					{ text: ' Regulation 2018/1806', unseen: true, marks: [{ type: 'link', attrs: { href } }] },
+					{ text: ' applies.', unseen: true }
+				]
+			}
 		]);
 	});
 
@@ -105,14 +109,50 @@ describe('words deleted unseen', () => {
 		theirs.getXmlFragment('default').delete(0, 2);
 
 		expect(receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)))).toEqual([
-			[
-				{ text: 'First words ', unseen: true },
-				{ text: 'Visa policy is aligned.', unseen: false }
-			],
-			[
-				{ text: 'second ', unseen: true },
-				{ text: 'Readmission agreements apply.', unseen: false }
-			]
+			{
+				pieces: [
+					{ text: 'First words ', unseen: true },
+					{ text: 'Visa policy is aligned.', unseen: false }
+				]
+			},
+			{
+				pieces: [
+					{ text: 'second ', unseen: true },
+					{ text: 'Readmission agreements apply.', unseen: false }
+				]
+			}
+		]);
+	});
+
+	it('[D10] words rescued from a heading or a list item say so: the heading\'s level, the kind of list', () => {
+		const mine = new Y.Doc();
+		const heading = new Y.XmlElement('heading');
+		heading.setAttribute('level', 2 as unknown as string);
+		heading.insert(0, [new Y.XmlText('2 Current situation')]);
+		const list = (name: string) => {
+			const element = new Y.XmlElement(name);
+			const item = new Y.XmlElement('listItem');
+			item.insert(0, [paragraph(`An item of a ${name}`)]);
+			element.insert(0, [item]);
+			return element;
+		};
+		mine.getXmlFragment('default').insert(0, [heading, list('bulletList'), list('orderedList'), paragraph('Left alone.')]);
+		const theirs = new Y.Doc();
+		Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+		const fragment = mine.getXmlFragment('default');
+		((fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(19, ' and outlook');
+		for (const index of [1, 2]) {
+			const text = (((fragment.get(index) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+			text.insert(0, 'New: ');
+		}
+
+		theirs.getXmlFragment('default').delete(0, 3);
+		const rescued = receive(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)));
+		expect(rescued.map(({ kind }) => kind)).toEqual([{ heading: 2 }, { list: 'bulletList' }, { list: 'orderedList' }]);
+		expect(rescued.map(({ pieces }) => pieces.map((piece) => piece.text).join(''))).toEqual([
+			'2 Current situation and outlook',
+			'New: An item of a bulletList',
+			'New: An item of a orderedList'
 		]);
 	});
 });

@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { DOCUMENT_FIELD } from '$lib/editor/extensions';
-import { paragraphsDeletedUnseen, type RescuedMark, type RescuedPiece } from '$lib/editor/rescued-words';
+import { paragraphsDeletedUnseen, type RescuedParagraph } from '$lib/editor/rescued-words';
 import { UnconfirmedDeletions } from '$lib/editor/unconfirmed-deletions';
 import { noteUnsent, offlineCopyName, rescuedKey, SIGNING_OUT } from '$lib/editor/local-copies';
 import { MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, type PresenceUser, type RoomState } from '$lib/collab/protocol';
@@ -43,7 +43,7 @@ export class Collaboration {
 	 * their writer deals with them. Kept in this browser, like offline edits: closing the page
 	 * must not lose them either.
 	 */
-	rescued = $state<RescuedPiece[][]>([]);
+	rescued = $state<RescuedParagraph[]>([]);
 	private readonly rescuedKey: string;
 	/** Keeps the list of strategies with changes only this browser holds, for signing out [A3]. */
 	private readonly noteUnsent: (pending: boolean) => void;
@@ -182,7 +182,7 @@ export class Collaboration {
 		this.keepRescued(this.rescued.filter((_, i) => i !== index));
 	}
 
-	private keepRescued(rescued: RescuedPiece[][]): void {
+	private keepRescued(rescued: RescuedParagraph[]): void {
 		this.rescued = rescued;
 		if (rescued.length > 0) localStorage.setItem(this.rescuedKey, JSON.stringify(rescued));
 		else localStorage.removeItem(this.rescuedKey);
@@ -247,19 +247,31 @@ export class Collaboration {
 	}
 }
 
-/** What an earlier page kept of rescued paragraphs; anything unreadable counts as nothing. */
-function storedRescue(key: string): RescuedPiece[][] {
+/**
+ * What an earlier page kept of rescued paragraphs; anything unreadable counts as nothing. Pages
+ * before the paragraphs kept their kind stored each as its pieces alone: those read as paragraphs.
+ */
+function storedRescue(key: string): RescuedParagraph[] {
 	try {
 		const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-		const isMark = (mark: unknown) => typeof mark === 'object' && mark !== null && typeof (mark as RescuedMark).type === 'string';
-		const isPiece = (piece: unknown) =>
-			typeof piece === 'object' &&
-			piece !== null &&
-			typeof (piece as RescuedPiece).text === 'string' &&
-			typeof (piece as RescuedPiece).unseen === 'boolean' &&
-			((piece as RescuedPiece).marks === undefined || (Array.isArray((piece as RescuedPiece).marks) && (piece as RescuedPiece).marks!.every(isMark)));
-		return Array.isArray(stored) && stored.every((pieces) => Array.isArray(pieces) && pieces.every(isPiece)) ? stored : [];
+		if (!Array.isArray(stored)) return [];
+		const paragraphs = stored.map((entry: unknown) => (Array.isArray(entry) ? { pieces: entry } : entry));
+		return paragraphs.every(isRescuedParagraph) ? paragraphs : [];
 	} catch {
 		return [];
 	}
+}
+
+function isRescuedParagraph(entry: unknown): entry is RescuedParagraph {
+	const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+	const isMark = (mark: unknown) => isObject(mark) && typeof mark.type === 'string';
+	const isPiece = (piece: unknown) =>
+		isObject(piece) &&
+		typeof piece.text === 'string' &&
+		typeof piece.unseen === 'boolean' &&
+		(piece.marks === undefined || (Array.isArray(piece.marks) && piece.marks.every(isMark)));
+	const isKind = (kind: unknown) =>
+		kind === undefined ||
+		(isObject(kind) && (Number.isInteger(kind.heading) || kind.list === 'bulletList' || kind.list === 'orderedList'));
+	return isObject(entry) && Array.isArray(entry.pieces) && entry.pieces.every(isPiece) && isKind(entry.kind);
 }

@@ -13,6 +13,15 @@ export interface RescuedPiece {
 	marks?: RescuedMark[];
 }
 
+/** What the rescued words were in the text when not a plain paragraph: a heading of some level, or an item of a list. */
+export type RescuedKind = { heading: number } | { list: 'bulletList' | 'orderedList' };
+
+/** A rescued paragraph: its text in pieces, and what kind of block it was. */
+export interface RescuedParagraph {
+	pieces: RescuedPiece[];
+	kind?: RescuedKind;
+}
+
 /**
  * Paragraphs holding words written in this browser that a remote change deleted without its
  * author having seen them: typed offline (or still on their way) inside a paragraph, list item
@@ -23,7 +32,8 @@ export interface RescuedPiece {
  * it took only because they sat inside a deleted element are not listed there. Each paragraph
  * comes back whole, as this browser had it, with those words marked: the editor's typing may
  * split a word between new and old characters (typing "l" beside an "l"), so the words alone
- * could read scrambled.
+ * could read scrambled. A heading comes back a heading of its level, a list item an item of its
+ * kind of list.
  *
  * Call it from `afterTransaction`: the deleted items still hold their text until the cleanup
  * that follows.
@@ -32,7 +42,7 @@ export function paragraphsDeletedUnseen(
 	transaction: Y.Transaction,
 	update: Uint8Array,
 	writtenHere: (id: Y.ID) => boolean
-): RescuedPiece[][] {
+): RescuedParagraph[] {
 	let chosen: ReturnType<typeof Y.decodeUpdate>['ds'] | null = null;
 	const unseen = new Set<Y.Item>();
 	const paragraphs = new Set<Y.AbstractType<unknown>>();
@@ -50,10 +60,30 @@ export function paragraphsDeletedUnseen(
 		}
 	});
 	return [...paragraphs]
-		.map((paragraph) => ({ place: placeOf(paragraph), pieces: piecesOf(paragraph, transaction, unseen) }))
+		.map((paragraph) => ({ place: placeOf(paragraph), pieces: piecesOf(paragraph, transaction, unseen), kind: kindOf(paragraph) }))
 		.filter(({ pieces }) => pieces.some((piece) => piece.unseen && piece.text.trim() !== ''))
 		.sort((a, b) => comparePlaces(a.place, b.place))
-		.map(({ pieces }) => pieces);
+		.map(({ pieces, kind }) => (kind ? { pieces, kind } : { pieces }));
+}
+
+/**
+ * The kind of block that holds a paragraph's text, read from the editor's elements as Yjs holds
+ * them (a `heading` with its `level`, a `paragraph` in a `listItem` of a list). They are deleted
+ * by now, so their attributes are read from the deleted items themselves.
+ */
+function kindOf(text: Y.AbstractType<unknown>): RescuedKind | undefined {
+	const block = text._item?.parent;
+	if (!(block instanceof Y.XmlElement)) return undefined;
+	if (block.nodeName === 'heading') {
+		const level: unknown = block._map.get('level')?.content.getContent().at(-1);
+		return { heading: typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1 };
+	}
+	const item = block._item?.parent;
+	const list = item instanceof Y.XmlElement && item.nodeName === 'listItem' ? item._item?.parent : null;
+	if (block.nodeName === 'paragraph' && list instanceof Y.XmlElement && (list.nodeName === 'bulletList' || list.nodeName === 'orderedList')) {
+		return { list: list.nodeName };
+	}
+	return undefined;
 }
 
 /**
