@@ -78,12 +78,14 @@ export class Exports {
 		let versionLabel: string;
 		let signedVersion: number | null;
 		let status: string;
+		let textLanguage = strategy.textLanguage;
 		if (snapshotId !== undefined) {
 			const { snapshot, json: snapshotJson } = this.snapshots.get(actor, strategy.id, snapshotId);
 			json = snapshotJson;
 			versionLabel = snapshot.kind === 'auto' ? m.snapshot_kind_auto() : snapshot.name;
 			signedVersion = snapshot.id;
 			status = `${m.export_snapshot_of({ when: formatDateTime(snapshot.createdAt) })}`;
+			textLanguage = snapshot.textLanguage;
 		} else {
 			json = this.text.read(strategy.id, documentToJSON)!;
 			versionLabel = m.current_text();
@@ -120,7 +122,7 @@ export class Exports {
 			})),
 			labels: labels(),
 			lang: getLocale(),
-			textLanguage: strategy.textLanguage
+			textLanguage
 		};
 	}
 

@@ -14,6 +14,7 @@ import { rewriteText, type LiveText } from './document/rewrite';
 import { AppError } from './errors';
 import { m } from '../src/lib/paraglide/messages.js';
 import { SNAPSHOT_NAME_MAX_LENGTH } from '../src/lib/limits';
+import type { TextLanguage } from '../src/lib/vocabulary';
 import type { JSONContent } from '@tiptap/core';
 
 export type SnapshotKind = 'manual' | 'auto' | 'pre-restore' | 'lock';
@@ -25,6 +26,8 @@ export interface SnapshotSummary {
 	kind: SnapshotKind;
 	/** SHA-256 of the canonical text (SPEC.md [V3]). */
 	contentHash: string;
+	/** The language the text was written in when the snapshot was taken [L6]. */
+	textLanguage: TextLanguage;
 	createdBy: { id: number; name: string; email: string } | null;
 	createdAt: string;
 }
@@ -36,6 +39,7 @@ interface SnapshotRow {
 	kind: SnapshotKind;
 	content_hash: string;
 	rendering_hash: string;
+	text_language: TextLanguage;
 	created_by: number | null;
 	creator_name: string | null;
 	creator_email: string | null;
@@ -43,7 +47,7 @@ interface SnapshotRow {
 }
 
 const SUMMARY_COLUMNS = `snapshots.id, snapshots.strategy_id, snapshots.name, snapshots.kind, snapshots.content_hash, snapshots.rendering_hash,
-	snapshots.created_by, users.name AS creator_name, users.email AS creator_email, snapshots.created_at`;
+	snapshots.text_language, snapshots.created_by, users.name AS creator_name, users.email AS creator_email, snapshots.created_at`;
 const WITH_CREATOR = 'FROM snapshots LEFT JOIN users ON users.id = snapshots.created_by';
 
 function toSummary(row: SnapshotRow): SnapshotSummary {
@@ -53,6 +57,7 @@ function toSummary(row: SnapshotRow): SnapshotSummary {
 		name: row.name,
 		kind: row.kind,
 		contentHash: row.content_hash,
+		textLanguage: row.text_language,
 		createdBy: row.created_by === null ? null : { id: row.created_by, name: row.creator_name!, email: row.creator_email! },
 		createdAt: new Date(row.created_at).toISOString()
 	};
@@ -110,13 +115,14 @@ export class Snapshots {
 		if (!current) throw new AppError('not_found', m.error_strategy_not_found());
 		const { json, state } = current;
 		const rendering = JSON.stringify(json);
+		const { textLanguage } = this.strategies.find(strategyId)!;
 		const id = this.db.transaction(() => {
 			const result = this.db
 				.prepare(
-					`INSERT INTO snapshots (strategy_id, name, kind, state, rendering, rendering_hash, content_hash, created_by, created_at)
-					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+					`INSERT INTO snapshots (strategy_id, name, kind, state, rendering, rendering_hash, content_hash, text_language, created_by, created_at)
+					 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 				)
-				.run(strategyId, name, kind, state, rendering, renderingHash(rendering), contentHash(json), by, Date.now());
+				.run(strategyId, name, kind, state, rendering, renderingHash(rendering), contentHash(json), textLanguage, by, Date.now());
 			const snapshotId = Number(result.lastInsertRowid);
 			this.audit.record({ userId: by, action: 'snapshot-taken', strategyId, details: { snapshotId, name, kind } });
 			return snapshotId;

@@ -68,6 +68,26 @@ describe('the language of a strategy’s text', () => {
 		expect((await api(server.url, author, '/strategies/al-asylum')).body.textLanguage).toBe('sq');
 	});
 
+	it('[L6] a snapshot keeps the language its text had when it was taken: its page, its export, the API and Compare say so', async () => {
+		const author = await signIn(server.url, 'author.mk@demo.local');
+		const before = await api(server.url, author, '/strategies/mk-asylum/snapshots', { body: { name: 'Still in English' } });
+		expect(before.body.textLanguage).toBe('en');
+		expect((await setLanguage('author.mk@demo.local', 'mk-asylum', { textLanguage: 'mk' })).status).toBe(200);
+		const after = await api(server.url, author, '/strategies/mk-asylum/snapshots', { body: { name: 'Now in Macedonian' } });
+		expect(after.body.textLanguage).toBe('mk');
+
+		const listed = (await api(server.url, author, '/strategies/mk-asylum/snapshots')).body as { id: number; textLanguage: string }[];
+		expect(listed.filter(({ id }) => id === before.body.id || id === after.body.id).map(({ textLanguage }) => textLanguage)).toEqual(['mk', 'en']);
+		const page = (path: string) => fetch(`${server.url}${path}`, { headers: { cookie: author } }).then((response) => response.text());
+		expect(await page(`/strategies/mk-asylum/history/${before.body.id}`)).toMatch(/class="card document snapshot[^"]*" lang="en"/);
+		expect(await page(`/strategies/mk-asylum/history/${after.body.id}`)).toMatch(/class="card document snapshot[^"]*" lang="mk"/);
+		expect(await page(`/api/v1/strategies/mk-asylum/export?format=html&snapshot=${before.body.id}`)).toContain('<article id="strategy-text" lang="en">');
+		expect(await page(`/api/v1/strategies/mk-asylum/export?format=html`)).toContain('<article id="strategy-text" lang="mk">');
+		// Compare marks the text in the language of the newer version it shows.
+		expect(await page(`/strategies/mk-asylum/history/compare?from=${after.body.id}&to=${before.body.id}`)).toMatch(/class="card document diff[^"]*" lang="en"/);
+		expect(await page(`/strategies/mk-asylum/history/compare?from=${before.body.id}&to=current`)).toMatch(/class="card document diff[^"]*" lang="mk"/);
+	});
+
 	it('[L6] [P5] a locked text keeps the language it was locked in: 409', async () => {
 		const head = await signIn(server.url, 'head.ba@demo.local');
 		expect((await api(server.url, head, '/strategies/ba-asylum/lock', { body: { password: DEMO_PASSWORD } })).status).toBe(200);

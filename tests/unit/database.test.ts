@@ -30,6 +30,31 @@ describe('database', () => {
 		await app.close();
 	});
 
+	it('[L6] snapshots taken before they kept their language take their strategy’s', async () => {
+		const databasePath = tempDatabasePath();
+		const early = openDatabase(databasePath);
+		early.exec('CREATE TABLE schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+		const before = migrations.findIndex((migration) => migration.name === '0009-snapshot-text-language');
+		for (const migration of migrations.slice(0, before)) {
+			migration.up(early);
+			early.prepare('INSERT INTO schema_migrations VALUES (?, 0)').run(migration.name);
+		}
+		early.exec(`
+			INSERT INTO delegations VALUES ('al', 'Albania'), ('mk', 'North Macedonia');
+			INSERT INTO modules VALUES ('visa', 'Visa', 'Partner');
+			INSERT INTO strategies (id, delegation_code, module, title, created_at, updated_at, text_language) VALUES ('al-visa', 'al', 'visa', 'Visa', 0, 0, 'sq'), ('mk-visa', 'mk', 'visa', 'Visa', 0, 0, 'en');
+			INSERT INTO snapshots (strategy_id, name, kind, state, rendering, rendering_hash, content_hash, created_at)
+				VALUES ('al-visa', 'Old', 'manual', x'00', '{}', 'h', 'c', 0), ('mk-visa', 'Old', 'manual', x'00', '{}', 'h', 'c', 0);
+		`);
+		early.close();
+		const app = await testBackend({ databasePath, seed: 'none' });
+		expect(app.db.prepare('SELECT strategy_id, text_language FROM snapshots ORDER BY strategy_id').all()).toEqual([
+			{ strategy_id: 'al-visa', text_language: 'sq' },
+			{ strategy_id: 'mk-visa', text_language: 'en' }
+		]);
+		await app.close();
+	});
+
 	it('[D3] refuses to change or remove an audit row: the record is append-only', async () => {
 		const app = await testBackend({ seed: 'none' });
 		app.audit.record({ userId: null, action: 'sign-in-failed', details: { email: 'x@example.org' } });

@@ -7,6 +7,7 @@ import * as snapshots from './0005-snapshots';
 import * as locksAndSignatures from './0006-locks-and-signatures';
 import * as foldedStateCheck from './0007-folded-state-check';
 import * as strategyTextLanguage from './0008-strategy-text-language';
+import * as snapshotTextLanguage from './0009-snapshot-text-language';
 
 export interface Migration {
 	name: string;
@@ -22,5 +23,6 @@ export const migrations: Migration[] = [
 	{ name: '0005-snapshots', up: snapshots.up },
 	{ name: '0006-locks-and-signatures', up: locksAndSignatures.up },
 	{ name: '0007-folded-state-check', up: foldedStateCheck.up },
-	{ name: '0008-strategy-text-language', up: strategyTextLanguage.up }
+	{ name: '0008-strategy-text-language', up: strategyTextLanguage.up },
+	{ name: '0009-snapshot-text-language', up: snapshotTextLanguage.up }
 ];
