@@ -278,3 +278,40 @@ test('[S3] a deletion shows as saved only once the server holds it', async ({ br
 	await expect(status).toHaveText('All changes saved');
 	await author.context().close();
 });
+
+test('[S3] a deletion made offline in a page since closed shows as "Saving…" when the strategy is opened again, until the server holds it', async ({ browser }) => {
+	const author = await openStrategy(browser, 'author.ba@demo.local', 'ba-migration');
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-migration');
+	const context = author.context();
+	await context.setOffline(true);
+	await expect(author.getByRole('status').filter({ hasText: 'Offline' })).toBeVisible();
+	await placeCaret(author, 'EU standards and benchmarks', 'after');
+	for (let i = 0; i < ' and benchmarks'.length; i++) await author.keyboard.press('Backspace');
+	await expect(author.locator('.ProseMirror h2', { hasText: '3 EU standards' })).toHaveText('3 EU standards');
+	// The page is closed while offline: only this browser's copy holds the deletion.
+	await author.close();
+	await context.setOffline(false);
+
+	// Opened again on a slow network: everything the page sends waits until released.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await context.routeWebSocket(/\/collab\//, (page) => {
+		const server = page.connectToServer();
+		page.onMessage(async (message) => {
+			await released;
+			server.send(message);
+		});
+	});
+	const again = await context.newPage();
+	await again.goto('/strategies/ba-migration');
+	await expect(again.locator('.ProseMirror h2', { hasText: '3 EU standards' })).toHaveText('3 EU standards');
+	const status = again.getByRole('status').filter({ hasText: /Saving|All changes saved/ });
+	await expect(status).toHaveText('Saving…');
+	await expect(head.locator('.ProseMirror h2', { hasText: '3 EU standards' })).toHaveText('3 EU standards and benchmarks');
+
+	release();
+	await expect(head.locator('.ProseMirror h2', { hasText: '3 EU standards' })).toHaveText('3 EU standards');
+	await expect(status).toHaveText('All changes saved');
+	await context.close();
+	await head.context().close();
+});

@@ -113,7 +113,9 @@ export class Collaboration {
 		};
 
 		this.doc.on('afterTransaction', (transaction: Y.Transaction) => {
-			if (transaction.local && transaction.origin !== this.provider && transaction.origin !== this.local) this.deletions.add(transaction.deleteSet);
+			// Deletions made here, or in an earlier page and kept in this browser's copy (which the
+			// page's text from the server predates): saved only once the server shows it holds them.
+			if (transaction.origin === this.local || (transaction.local && transaction.origin !== this.provider)) this.deletions.add(transaction.deleteSet);
 			if (transaction.origin !== this.provider || !this.incoming || transaction.deleteSet.clients.size === 0) return;
 			const paragraphs = paragraphsDeletedUnseen(transaction, this.incoming, (id) => this.writtenHere(id));
 			if (paragraphs.length > 0) this.keepRescued([...this.rescued, ...paragraphs]);
