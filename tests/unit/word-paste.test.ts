@@ -70,10 +70,18 @@ describe('listsFromWord', () => {
 		);
 	});
 
-	it('[G8] what is not from Word, and Word’s numbered headings, come back as they were', () => {
+	it('[G8] what is not from Word comes back as it was', () => {
 		const html = '<ul><li>a</li></ul><p style="color:red">b</p>';
 		expect(listsFromWord(html)).toBe(html);
-		const heading = `<h1 style='mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>1.</span><![endif]>Introduction</h1>`;
-		expect(outline(listsFromWord(heading))).toBe('1.Introduction');
+	});
+
+	it('[G8] Word’s numbered headings keep their number as text, with one space after it instead of Word’s spacing', () => {
+		const heading = (level: number, marker: string, text: string) =>
+			`<h${level} style='mso-list:l0 level${level} lfo1'><![if !supportLists]><span style='mso-list:Ignore'>${marker}` +
+			`<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>${text}</h${level}>`;
+		const pasted = listsFromWord(heading(1, '1.', 'Introduction') + heading(2, '6.1', 'Measures for 2006') + item(1, 2, '·', 'a'));
+		expect(outline(pasted)).toBe('1. Introduction 6.1 Measures for 2006 ul(a)');
+		const document = new DOMParser().parseFromString(pasted, 'text/html');
+		expect([...document.querySelectorAll('h1, h2')].map((h) => h.textContent)).toEqual(['1. Introduction', '6.1 Measures for 2006']);
 	});
 });

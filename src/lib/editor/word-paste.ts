@@ -47,11 +47,17 @@ export function listsFromWord(html: string): string {
 	if (!/mso-list/i.test(html)) return html;
 	// A DOMParser document is inert: nothing in it runs or loads.
 	const document = new DOMParser().parseFromString(html, 'text/html');
+	// A numbered heading keeps its number as text (the text's own headings are numbered so), with one space after it instead of Word's spacing.
+	const headings = [...document.querySelectorAll<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6')].filter((heading) => WORD_LIST_ITEM.test(heading.getAttribute('style') ?? ''));
+	for (const heading of headings) {
+		const number = removeMarker(heading);
+		if (number) heading.prepend(`${number} `);
+	}
 	const found = [...document.querySelectorAll('p')].flatMap((paragraph) => {
 		const match = WORD_LIST_ITEM.exec(paragraph.getAttribute('style') ?? '');
 		return match ? [{ paragraph, level: Number(match[1]), list: match[2]! }] : [];
 	});
-	if (found.length === 0) return html;
+	if (found.length === 0 && headings.length === 0) return html;
 	const listParagraphs = new Set<Node>(found.map(({ paragraph }) => paragraph));
 	const items: Item[] = found.map(({ paragraph, level, list }) => {
 		const before = previousBlock(paragraph);
@@ -89,8 +95,8 @@ export function listsFromWord(html: string): string {
 
 const isComment = (node: Node, text: RegExp) => node.nodeType === Node.COMMENT_NODE && text.test((node as Comment).data);
 
-/** Removes the bullet or number Word wrote into a list paragraph, with its spacing, and returns its text. */
-function removeMarker(paragraph: HTMLParagraphElement): string {
+/** Removes the bullet or number Word wrote into a list paragraph or numbered heading, with its spacing, and returns its text. */
+function removeMarker(paragraph: HTMLElement): string {
 	let marker = '';
 	const walker = paragraph.ownerDocument.createTreeWalker(paragraph, NodeFilter.SHOW_COMMENT);
 	const openings: Node[] = [];
