@@ -230,3 +230,25 @@ test('[L5] an administrator’s changes to an account put the focus on the messa
 	await page.getByRole('button', { name: 'Reactivate account' }).press('Enter');
 	await expect(page.getByRole('status').filter({ hasText: 'Account reactivated.' })).toBeFocused();
 });
+
+test('[L5] a form sent before the page’s scripts have started puts the focus on its message as soon as they start', async ({ page }) => {
+	const run = Date.now().toString(36);
+	await signInAs(page, 'admin@demo.local');
+	// The page's scripts are held back, as on a slow network, so Enter sends the form as plain HTML.
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await released;
+		await route.continue();
+	});
+	await page.goto('/admin/users', { waitUntil: 'commit' });
+	await page.getByLabel('Name', { exact: true }).fill(`Early Sender ${run}`);
+	await page.getByLabel('E-mail address').fill(`early.${run}@example.org`);
+	await page.getByRole('button', { name: 'Create and get a password link' }).press('Enter');
+	await expect(page).toHaveURL(/\?\/create$/);
+	const outcome = page.getByRole('status').filter({ hasText: `Account created for early.${run}@example.org` });
+	await expect(outcome).toBeVisible();
+	release();
+	await expect(outcome).toBeFocused();
+});
+
