@@ -104,9 +104,10 @@ export const ListNumbering = Extension.create({
 					punctuation: {
 						default: '.',
 						parseHTML: punctuationOf,
+						// Tiptap's own `type` renders the style; this adds the counter style of the punctuation.
 						renderHTML: (attributes) => {
-							const named = counterStyle(listNumbering(attributes));
-							return named ? { style: `list-style-type: ${named}` } : {};
+							const { style } = numberingAttributes(listNumbering(attributes));
+							return style ? { style } : {};
 						}
 					}
 				}
