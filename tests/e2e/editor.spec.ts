@@ -242,6 +242,34 @@ test('[G8] an author numbers a list (a), (b) from the toolbar, and everyone sees
 	await head.context().close();
 });
 
+test('[G8] typing "(a) " or "1) " at the start of a paragraph starts a list numbered so, as in Word', async ({ browser }) => {
+	const run = Date.now().toString(36);
+	const author = await openStrategy(browser, 'author.ba@demo.local', 'ba-visa');
+	const head = await openStrategy(browser, 'head.ba@demo.local', 'ba-visa');
+	const monitoring = author.locator('.ProseMirror h2', { hasText: '6 Monitoring and reporting' }).locator('xpath=following-sibling::p[1]');
+	await placeCaret(author, (await monitoring.textContent())!.slice(-24), 'after');
+	await author.keyboard.press('Enter');
+	await author.keyboard.type(`(a) First measure ${run}`);
+	await author.keyboard.press('Enter');
+	await author.keyboard.type(`Second measure ${run}`);
+	await author.keyboard.press('Enter');
+	await author.keyboard.press('Enter');
+	await author.keyboard.type(`1) Step one ${run}`);
+
+	const lettered = (page: Page) => page.locator('.ProseMirror ol', { hasText: `First measure ${run}` });
+	const numbered = (page: Page) => page.locator('.ProseMirror ol', { hasText: `Step one ${run}` });
+	for (const page of [author, head]) {
+		await expect(lettered(page).locator('li')).toContainText([`First measure ${run}`, `Second measure ${run}`]);
+		await expect(lettered(page)).toHaveAttribute('type', 'a');
+		await expect.poll(() => lettered(page).evaluate((list) => getComputedStyle(list).listStyleType)).toBe('lower-alpha-parens');
+		await expect(numbered(page).locator('li')).toContainText([`Step one ${run}`]);
+		await expect.poll(() => numbered(page).evaluate((list) => getComputedStyle(list).listStyleType)).toBe('decimal-paren');
+	}
+	await expect(author.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+	await author.context().close();
+	await head.context().close();
+});
+
 test('[S4] an expert’s page is read-only and says what they may do', async ({ browser }) => {
 	const expert = await openStrategy(browser, 'expert.visa@demo.local', 'mk-visa');
 	await expect(expert.getByRole('note')).toContainText('You can read and comment');

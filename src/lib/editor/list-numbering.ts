@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { Extension, wrappingInputRule } from '@tiptap/core';
 
 /**
  * How a numbered list writes its numbers: the style, as HTML's `<ol type>` names it (and
@@ -115,6 +115,28 @@ export const ListNumbering = Extension.create({
 		];
 	},
 
+	/**
+	 * A numbered list started by typing its first marker and a space at the start of a paragraph,
+	 * as Word does: "1) ", "(1) ", "a) ", "(a) ", "i. ", "(I) "… ("1. " is Tiptap's own rule).
+	 * Letters and roman numerals start a list only at a, A, i or I, so a sentence that happens to
+	 * begin with "c) " stays as typed. Backspace right after undoes it, as for Tiptap's own rules.
+	 */
+	addInputRules() {
+		const type = this.editor.schema.nodes.orderedList!;
+		const rule = (find: RegExp, punctuation: NumberPunctuation) =>
+			wrappingInputRule({
+				find,
+				type,
+				getAttributes: ([, marker]) => numberedFrom(marker!, punctuation),
+				joinPredicate: ([, marker], list) => {
+					const { start, type: style, punctuation: same } = numberedFrom(marker!, punctuation);
+					const before = listNumbering(list.attrs);
+					return before.style === (style ?? '1') && before.punctuation === same && list.childCount + (list.attrs.start as number) === start;
+				}
+			});
+		return [rule(/^\((\d+|[aAiI])\)\s$/, '()'), rule(/^(\d+|[aAiI])\)\s$/, ')'), rule(/^([aAiI])\.\s$/, '.')];
+	},
+
 	addCommands() {
 		return {
 			setListNumbering:
@@ -124,6 +146,12 @@ export const ListNumbering = Extension.create({
 		};
 	}
 });
+
+/** The attributes of a list started with this marker ("3", "a", "I") and punctuation. */
+function numberedFrom(marker: string, punctuation: NumberPunctuation): { start: number; type: NumberStyle | null; punctuation: NumberPunctuation } {
+	const digits = /^\d+$/.test(marker);
+	return { start: digits ? Number(marker) : 1, type: digits ? null : (marker as NumberStyle), punctuation };
+}
 
 declare module '@tiptap/core' {
 	interface Commands<ReturnType> {
