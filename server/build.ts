@@ -34,8 +34,10 @@ export function buildIsStale(): boolean {
 
 /** Builds the app, the Word worker and the entry; throws when any fails. */
 export function buildApp(): void {
-	// The build is the app's, not a test runner's: without VITEST in its environment (vite.config.ts).
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+	// The build is the app's, not a test runner's: without VITEST in its environment (vite.config.ts),
+	// and for production even when a runner set NODE_ENV=test, which would have Vite bundle the
+	// development builds of Svelte and SvelteKit (their checks and warnings) into the pages.
+	const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), NODE_ENV: 'production' };
 	const vite = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: root, stdio: 'inherit', env });
 	if (vite.status !== 0) throw new Error('vite build failed');
 	compile(path.join(root, 'server', 'export', 'word-worker.ts'), path.join(root, 'build', 'word-worker.js'));

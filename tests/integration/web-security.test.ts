@@ -56,6 +56,23 @@ describe('security headers', () => {
 		expect(response.headers.get('referrer-policy')).toBe('same-origin');
 	});
 
+	it('[W6] the pages run the production build of Svelte and SvelteKit, even when a test runner made it', async () => {
+		// Every script the sign-in page loads: its entry points, then what they import, in turn.
+		const page = await (await fetch(`${server.url}/login`)).text();
+		const pending = [...page.matchAll(/["'](\.?\/?_app\/immutable\/[^"']+\.js)["']/g)].map(([, path]) => new URL(path!, `${server.url}/login`).href);
+		const seen = new Set<string>();
+		while (pending.length > 0 && seen.size < 500) {
+			const script = pending.pop()!;
+			if (seen.has(script)) continue;
+			seen.add(script);
+			const code = await (await fetch(script)).text();
+			// A warning only the development build of SvelteKit's client carries.
+			expect(code, script).not.toContain('conflict with SvelteKit');
+			for (const [, path] of code.matchAll(/["'](\.{1,2}\/[^"']+\.js)["']/g)) pending.push(new URL(path!, script).href);
+		}
+		expect(seen.size).toBeGreaterThan(3);
+	});
+
 	it('[W3] API answers carry a CSP that allows nothing', async () => {
 		const response = await fetch(`${server.url}/api/v1/strategies`);
 		expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
