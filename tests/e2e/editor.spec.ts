@@ -249,6 +249,17 @@ test('[G8] typing "(a) " or "1) " at the start of a paragraph starts a list numb
 	const monitoring = author.locator('.ProseMirror h2', { hasText: '6 Monitoring and reporting' }).locator('xpath=following-sibling::p[1]');
 	await placeCaret(author, (await monitoring.textContent())!.slice(-24), 'after');
 	await author.keyboard.press('Enter');
+	// A letter other than a (or A, i, I) starts no list; a list just started is undone by Backspace.
+	await author.keyboard.type(`c) stays a sentence ${run}`);
+	await expect(author.locator('.ProseMirror > p', { hasText: `c) stays a sentence ${run}` })).toHaveCount(1);
+	await author.keyboard.press('Enter');
+	await author.keyboard.type('(a) ');
+	const next = author.locator('.ProseMirror > p', { hasText: `c) stays a sentence ${run}` }).locator('xpath=following-sibling::*[1]');
+	await expect(next).toHaveJSProperty('tagName', 'OL');
+	await author.keyboard.press('Backspace');
+	await expect(next).toHaveJSProperty('tagName', 'P');
+	await expect(next).toHaveText('(a) ');
+	for (let i = 0; i < '(a) '.length; i++) await author.keyboard.press('Backspace');
 	await author.keyboard.type(`(a) First measure ${run}`);
 	await author.keyboard.press('Enter');
 	await author.keyboard.type(`Second measure ${run}`);
