@@ -274,6 +274,10 @@ describe('the HTML export', () => {
 		expect(page).toContain('<ol start="4">');
 		expect(page).toContain('@counter-style lower-alpha-paren { system: extends lower-alpha; suffix: ") "; }');
 		expect(page).toContain('@counter-style lower-roman-parens { system: extends lower-roman; prefix: "("; suffix: ") "; }');
+		// What a hostile client might store as the punctuation is written as no punctuation at all.
+		const hostile = exportHtml(exportInput({ type: 'doc', content: [numbered('a', '"><script>alert(1)</script>')] }));
+		expect(hostile).toContain('<ol start="4" type="a">');
+		expect(hostile).not.toContain('<script>alert(1)');
 		const lists = (await extractStrategyText(encoder.encode(page))).content!.map((list) => list.attrs);
 		expect(lists).toEqual([
 			{ start: 4, type: 'a', punctuation: ')' },
